@@ -1,0 +1,1 @@
+"""bridgedesk: an email-first support desk for cryptocurrency exchanges."""

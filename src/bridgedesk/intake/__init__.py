@@ -1,0 +1,1 @@
+"""bridgedesk.intake"""
