@@ -1,0 +1,84 @@
+"""`bridgedesk serve`: the web app (waitress), the SMTP listener and worker processes, together."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+
+from django.conf import settings
+
+from bridgedesk.commands.desk import spawn_worker
+from bridgedesk.desk.receive import receive_raw_messages
+from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, build_tls_context
+
+log = logging.getLogger("bridgedesk.serve")
+
+
+class Desk:
+    def __init__(self, *, http: tuple[str, int], smtp: tuple[str, int], workers: int, demo: bool) -> None:
+        self.http_address = http
+        self.smtp_address = smtp
+        self.worker_count = max(1, workers)
+        self.demo = demo
+        self.workers: list[subprocess.Popen] = []  # type: ignore[type-arg]
+        self.web = None
+        self.listener: SmtpListener | None = None
+        self.stopping = False
+
+    def start(self) -> None:
+        config = get_config()
+        from bridgedesk.desk.setup import ensure_queues
+
+        ensure_queues()
+        get_model()
+        self.workers = [spawn_worker(str(settings.DATA_DIR)) for _ in range(self.worker_count)]
+        self._start_web()
+        handler = SupportHandler(accepted=config.brand.own_addresses, committer=GroupCommit(receive_raw_messages))
+        self.listener = SmtpListener(
+            host=self.smtp_address[0], port=self.smtp_address[1], handler=handler,
+            max_message_bytes=config.intake.max_message_bytes,
+            tls_context=build_tls_context(config.intake.tls_cert, config.intake.tls_key),
+        )
+        smtp_host, smtp_port = self.listener.start()
+        print(f"http: http://{self.http_address[0]}:{self.web_port}/", flush=True)
+        print(f"smtp: {smtp_host}:{smtp_port}", flush=True)
+        if self.demo:
+            from bridgedesk.desk.demo import run_demo_setup
+
+            run_demo_setup(smtp_host, smtp_port, http_url=f"http://{self.http_address[0]}:{self.web_port}/")
+
+    def _start_web(self) -> None:
+        from waitress.server import create_server
+
+        from bridgedesk.web.wsgi import application
+
+        self.web = create_server(application, host=self.http_address[0], port=self.http_address[1], threads=8, ident="bridgedesk")
+        self.web_port = self.web.effective_port
+        threading.Thread(target=self.web.run, name="web", daemon=True).start()
+
+    def watch_workers(self) -> None:
+        """Restart a worker that died, so jobs keep flowing; recovery re-runs its abandoned work."""
+        for index, proc in enumerate(self.workers):
+            if proc.poll() is not None and not self.stopping:
+                log.warning("worker %s exited with %s; starting a new one", proc.pid, proc.returncode)
+                self.workers[index] = spawn_worker(str(settings.DATA_DIR))
+
+    def stop(self) -> None:
+        self.stopping = True
+        if self.listener is not None:
+            self.listener.stop()          # stop accepting first: nothing new is acknowledged
+        if self.web is not None:
+            self.web.close()
+        for proc in self.workers:
+            if proc.poll() is None:
+                proc.terminate()          # the worker finishes its current job, then exits
+        for proc in self.workers:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()               # safe: processing is idempotent and recovered later
+                proc.wait()
+        sys.stdout.flush()

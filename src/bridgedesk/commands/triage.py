@@ -1,0 +1,59 @@
+"""`bridgedesk triage --json FILE.eml...`: the understanding half of the pipeline, no database.
+
+One JSON object per input file, in input order. A file that cannot be read still gets a
+line with an "error" key; the others go on. The output never contains a secret's value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from bridgedesk.config import load_config
+from bridgedesk.modelstore import load_or_train, model_file
+from bridgedesk.understanding import Understanding, entity_dicts, understand_message
+
+
+def run_triage(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    data_dir = Path(args.data or os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
+    model = load_or_train(model_file(data_dir))
+    for name in args.files:
+        sys.stdout.write(json.dumps(triage_file(name, model=model, max_attachment_bytes=config.intake.max_attachment_bytes), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+def triage_file(name: str, *, model, max_attachment_bytes: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    try:
+        raw = Path(name).read_bytes()
+    except OSError as exc:
+        return {"file": name, "error": f"cannot read file: {exc.strerror or exc}"}
+    try:
+        understanding = understand_message(raw, model=model, max_attachment_bytes=max_attachment_bytes)
+    except Exception as exc:  # one bad file never stops the others
+        return {"file": name, "error": f"could not process: {type(exc).__name__}"}
+    return triage_json(name, understanding)
+
+
+def triage_json(name: str, understanding: Understanding) -> dict[str, Any]:
+    """The CONTRACTS.md object for one message."""
+    return {
+        "file": name,
+        "language": understanding.language,
+        "category": understanding.category,
+        "category_confidence": round(understanding.category_confidence, 4),
+        "priority": understanding.priority,
+        "entities": entity_dicts(understanding.entities),
+        "secrets": [{"type": kind} for kind in understanding.secret_types],
+        "redacted_text": understanding.guarded.text,
+        "missing": list(understanding.missing),
+        "phishing": None,
+        "subject": understanding.guarded.subject,
+        "needs_triage": understanding.needs_triage,
+        "unparseable": understanding.parsed.unparseable,
+    }

@@ -1,0 +1,267 @@
+"""Load and validate the one TOML configuration file.
+
+Pure code: no Django. The desk reads a :class:`Config` once at start; every problem in the
+file is reported as a :class:`ConfigError` that names the offending key and says how to fix
+it, so an operator never meets a traceback for a typo.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+CONFIG_ENV = "BRIDGEDESK_CONFIG"
+DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$")
+
+
+class ConfigError(ValueError):
+    """A configuration problem an operator can fix; the message names the key."""
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    official_domains: tuple[str, ...]
+    support_address: str
+    security_address: str
+    ticket_prefix: str
+
+    @property
+    def own_addresses(self) -> tuple[str, ...]:
+        return (self.support_address, self.security_address)
+
+    @property
+    def mail_domain(self) -> str:
+        return self.support_address.rsplit("@", 1)[1]
+
+
+@dataclass(frozen=True)
+class ImapSource:
+    host: str = ""
+    port: int = 993
+    username: str = ""
+    password: str = ""
+    ssl: bool = True
+    folder: str = "INBOX"
+    processed_folder: str = ""   # empty: flag \Seen + keyword instead of moving
+    poll_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class Intake:
+    max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
+    max_attachment_bytes: int = 10 * 1024 * 1024
+    tls_cert: str = ""
+    tls_key: str = ""
+    imap: tuple[ImapSource, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """Where replies go. With no SMTP host, mail is written to ``<data>/sent`` (a Maildir)."""
+
+    smtp_host: str = ""
+    smtp_port: int = 25
+    username: str = ""
+    password: str = ""
+    starttls: bool = False
+    max_attempts: int = 8
+
+
+@dataclass(frozen=True)
+class AutoReply:
+    enabled: bool = True
+    window_minutes: int = 60
+
+
+@dataclass(frozen=True)
+class Processing:
+    max_attempts: int = 5
+    lease_seconds: int = 300
+    duplicate_hours: int = 24
+    duplicate_similarity: float = 0.9
+
+
+@dataclass(frozen=True)
+class Retention:
+    raw_days: int = 0
+    encryption_key: str = ""   # Fernet key; may come from BRIDGEDESK_RETENTION_KEY
+
+
+@dataclass(frozen=True)
+class Sla:
+    first_response_hours: int = 24
+    resolution_hours: int = 48
+
+
+@dataclass(frozen=True)
+class Config:
+    brand: Brand
+    intake: Intake = field(default_factory=Intake)
+    outbound: Outbound = field(default_factory=Outbound)
+    auto_reply: AutoReply = field(default_factory=AutoReply)
+    processing: Processing = field(default_factory=Processing)
+    retention: Retention = field(default_factory=Retention)
+    sla: Sla = field(default_factory=Sla)
+    source: str = ""
+
+
+DEMO_TOML = """\
+[brand]
+name = "Kestrel Exchange"
+official_domains = ["kestrel.exchange"]
+support_address = "support@kestrel.exchange"
+security_address = "security@kestrel.exchange"
+ticket_prefix = "KX"
+"""
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read the file named by ``path`` or ``$BRIDGEDESK_CONFIG``; without either, the demo brand."""
+    chosen = path or os.environ.get(CONFIG_ENV) or ""
+    if not chosen:
+        return parse_config(tomllib.loads(DEMO_TOML), source="(built-in demo config)")
+    file = Path(chosen)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"config file {file} does not exist; pass --config with a path to a TOML file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {file} cannot be read: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {file} is not valid TOML: {exc}") from None
+    return parse_config(data, source=str(file))
+
+
+def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
+    """Turn parsed TOML into a :class:`Config`, refusing unknown keys and wrong types."""
+    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla"}, "")
+    if "brand" not in data:
+        raise ConfigError("missing [brand] table: it needs name, official_domains, support_address, security_address, ticket_prefix")
+    return Config(
+        brand=_parse_brand(_table(data, "brand")),
+        intake=_parse_intake(_table(data, "intake")),
+        outbound=_build(Outbound, _table(data, "outbound"), "outbound", secrets_env={"password": "BRIDGEDESK_SMTP_PASSWORD"}),
+        auto_reply=_build(AutoReply, _table(data, "auto_reply"), "auto_reply"),
+        processing=_build(Processing, _table(data, "processing"), "processing"),
+        retention=_check_retention(_build(Retention, _table(data, "retention"), "retention", secrets_env={"encryption_key": "BRIDGEDESK_RETENTION_KEY"})),
+        sla=_build(Sla, _table(data, "sla"), "sla"),
+        source=source,
+    )
+
+
+def _check_retention(retention: Retention) -> Retention:
+    """Keeping originals needs a key that really is a Fernet key; say how to make one."""
+    if retention.raw_days <= 0:
+        return retention
+    hint = 'generate one with: python3 -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+    if not retention.encryption_key:
+        raise ConfigError(f"retention.raw_days is set but retention.encryption_key (or $BRIDGEDESK_RETENTION_KEY) is not; {hint}")
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(retention.encryption_key.encode())
+    except (ValueError, TypeError):
+        raise ConfigError(f"retention.encryption_key is not a valid Fernet key; {hint}") from None
+    return retention
+
+
+def _parse_brand(table: Mapping[str, Any]) -> Brand:
+    required = ("name", "official_domains", "support_address", "security_address", "ticket_prefix")
+    _reject_unknown(table, set(required), "brand")
+    for key in required:
+        if key not in table:
+            raise ConfigError(f"brand.{key} is missing")
+    name = _typed(table, "name", str, "brand")
+    domains = _typed(table, "official_domains", list, "brand")
+    if not domains or not all(isinstance(d, str) and _DOMAIN.match(d.lower()) for d in domains):
+        raise ConfigError('brand.official_domains must be a non-empty list of domain names, e.g. ["kestrel.exchange"]')
+    support = _address(table, "support_address")
+    security = _address(table, "security_address")
+    prefix = _typed(table, "ticket_prefix", str, "brand")
+    if not _PREFIX.match(prefix):
+        raise ConfigError(f"brand.ticket_prefix {prefix!r} must be 1-8 capital letters or digits starting with a letter, e.g. \"KX\"")
+    return Brand(name=name.strip() or "Support", official_domains=tuple(d.lower() for d in domains),
+                 support_address=support, security_address=security, ticket_prefix=prefix)
+
+
+def _parse_intake(table: Mapping[str, Any]) -> Intake:
+    imap_tables = table.get("imap", [])
+    if isinstance(imap_tables, dict):
+        imap_tables = [imap_tables]
+    if not isinstance(imap_tables, list):
+        raise ConfigError("intake.imap must be a table or an array of tables ([[intake.imap]])")
+    rest = {k: v for k, v in table.items() if k != "imap"}
+    base = _build(Intake, rest, "intake")
+    sources = tuple(_build(ImapSource, t, "intake.imap", secrets_env={"password": "BRIDGEDESK_IMAP_PASSWORD"}) for t in imap_tables)
+    if base.max_message_bytes < 1024:
+        raise ConfigError("intake.max_message_bytes must be at least 1024")
+    return Intake(max_message_bytes=base.max_message_bytes, max_attachment_bytes=base.max_attachment_bytes,
+                  tls_cert=base.tls_cert, tls_key=base.tls_key, imap=sources)
+
+
+def _build(cls: type, table: Mapping[str, Any], where: str, *, secrets_env: Mapping[str, str] | None = None) -> Any:
+    """Build a flat dataclass from a table, checking every key's type against the default's."""
+    defaults = cls.__dataclass_fields__
+    _reject_unknown(table, set(defaults), where)
+    values: dict[str, Any] = {}
+    for key, spec in defaults.items():
+        if key in table:
+            values[key] = _coerce(table[key], spec.default, f"{where}.{key}")
+        elif secrets_env and key in secrets_env and os.environ.get(secrets_env[key]):
+            values[key] = os.environ[secrets_env[key]]
+    if "host" in defaults and "host" not in values:
+        raise ConfigError(f"{where}.host is missing")
+    return cls(**values)
+
+
+def _coerce(value: Any, default: Any, key: str) -> Any:
+    expected = type(default)
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if expected is int and isinstance(value, bool) or not isinstance(value, expected):
+        raise ConfigError(f"{key} must be {_type_word(expected)}, got {value!r}")
+    if expected in (int, float) and value < 0:
+        raise ConfigError(f"{key} must not be negative, got {value!r}")
+    return value
+
+
+def _type_word(kind: type) -> str:
+    return {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}.get(kind, kind.__name__)
+
+
+def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{key}] must be a table")
+    return value
+
+
+def _typed(table: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
+    value = table[key]
+    if not isinstance(value, kind):
+        raise ConfigError(f"{where}.{key} must be {_type_word(kind)}, got {value!r}")
+    return value
+
+
+def _address(table: Mapping[str, Any], key: str) -> str:
+    value = _typed(table, key, str, "brand").strip().lower()
+    if not _ADDRESS.match(value):
+        raise ConfigError(f"brand.{key} {value!r} is not an email address, e.g. \"support@kestrel.exchange\"")
+    return value
+
+
+def _reject_unknown(table: Mapping[str, Any], known: set[str], where: str) -> None:
+    for key in table:
+        if key not in known:
+            place = f"{where}.{key}" if where else f"[{key}]"
+            raise ConfigError(f"unknown key {place}; known keys here: {', '.join(sorted(known))}")

@@ -1,0 +1,162 @@
+"""Outgoing mail: written as outbox rows inside the caller's transaction, delivered by a job.
+
+No SMTP call ever happens inside a web request or the processing transaction; the
+``deliver_outbox`` task does it afterwards, retrying with backoff and recording bounces
+and failures on the ticket.
+"""
+
+from __future__ import annotations
+
+import logging
+import mailbox
+import smtplib
+import ssl
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from bridgedesk.config import Config
+from bridgedesk.desk.acknowledge import compose_acknowledgement
+from bridgedesk.desk.models import Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.mail.compose import OutgoingMail, build_message
+from bridgedesk.mail.loops import auto_reply_block_reason
+from bridgedesk.mail.threading import make_message_id
+from bridgedesk.understanding import Understanding
+
+log = logging.getLogger("bridgedesk.outbox")
+RETRY_BASE_SECONDS = 30
+
+
+def auto_reply_refusal(understanding: Understanding, ticket: Ticket, config: Config) -> str | None:
+    """Why we must not auto-reply to this message (RFC 3834 rules, our switch, the per-sender window)."""
+    reason = auto_reply_block_reason(understanding.parsed, own_addresses=config.brand.own_addresses)
+    if reason:
+        return reason
+    if not config.auto_reply.enabled:
+        return "disabled"
+    since = timezone.now() - timedelta(minutes=config.auto_reply.window_minutes)
+    if OutboxMail.objects.filter(to_addr=ticket.requester.email, kind="auto_ack", created_at__gte=since).exists():
+        return "rate_window"
+    return None
+
+
+def queue_acknowledgement(ticket: Ticket, understanding: Understanding, config: Config) -> OutboxMail | None:
+    refusal = auto_reply_refusal(understanding, ticket, config)
+    if refusal:
+        TicketEvent.objects.create(ticket=ticket, kind="auto_reply_suppressed", data={"reason": refusal})
+        return None
+    subject, text = compose_acknowledgement(
+        language=understanding.language, number=ticket.number or "", subject=ticket.subject,
+        brand=config.brand.name, official_domains=config.brand.official_domains,
+        first_response_hours=config.sla.first_response_hours, secret_types=understanding.secret_types,
+        missing=understanding.missing,
+    )
+    parsed = understanding.parsed
+    return queue_mail(
+        ticket, kind="auto_ack", subject=subject, text=text, config=config, auto=True,
+        in_reply_to=parsed.message_id, references=(*parsed.references, parsed.message_id) if parsed.message_id else parsed.references,
+    )
+
+
+def queue_agent_reply(ticket: Ticket, *, text: str, author, config: Config) -> OutboxMail:  # type: ignore[no-untyped-def]
+    """An agent's reply, threaded onto the customer's latest message."""
+    last_in = ticket.messages.filter(direction="in").exclude(message_id="").order_by("-id").first()
+    refs = _thread_references(ticket)
+    subject = f"Re: [{ticket.number}] {ticket.subject}"
+    with transaction.atomic():
+        outbox = queue_mail(ticket, kind="reply", subject=subject, text=text, config=config, auto=False,
+                            in_reply_to=last_in.message_id if last_in else None, references=refs, author=author)
+        if ticket.first_responded_at is None:
+            ticket.first_responded_at = timezone.now()
+        ticket.status = Ticket.Status.PENDING
+        ticket.updated_at = timezone.now()
+        ticket.save(update_fields=["first_responded_at", "status", "updated_at"])
+    return outbox
+
+
+def _thread_references(ticket: Ticket) -> tuple[str, ...]:
+    ids = list(ticket.messages.exclude(message_id="").order_by("id").values_list("message_id", flat=True)[:50])
+    return tuple(ids)
+
+
+def queue_mail(ticket: Ticket, *, kind: str, subject: str, text: str, config: Config, auto: bool,
+               in_reply_to: str | None, references: tuple[str, ...], author=None) -> OutboxMail:  # type: ignore[no-untyped-def]
+    from bridgedesk.desk.tasks import deliver_outbox
+
+    message_id = make_message_id(config.brand.mail_domain)
+    sender = config.brand.security_address if ticket.queue == "security" else config.brand.support_address
+    outgoing = OutgoingMail(
+        from_addr=sender, from_name=f"{config.brand.name} Support", to=ticket.requester.email,
+        subject=subject, text=text, html=None, message_id=message_id, in_reply_to=in_reply_to,
+        references=tuple(references), auto_submitted=auto,
+    )
+    message = Message.objects.create(
+        ticket=ticket, direction=Message.Direction.OUT, message_id=message_id, sender=sender,
+        subject=subject[:500], text=text, visible_text=text, is_auto=auto, author=author,
+    )
+    outbox = OutboxMail.objects.create(
+        ticket=ticket, timeline_message=message, kind=kind, to_addr=ticket.requester.email, from_addr=sender,
+        message_id=message_id, raw=build_message(outgoing),
+    )
+    deliver_outbox.enqueue(outbox.pk)
+    return outbox
+
+
+def deliver_outbox_mail(outbox_id: int) -> str:
+    """Send one outbox row; returns its new state. Never raises for a delivery problem."""
+    from bridgedesk.desk.runtime import get_config
+
+    config = get_config()
+    mail = OutboxMail.objects.filter(pk=outbox_id).first()
+    if mail is None or mail.state != OutboxMail.State.PENDING:
+        return mail.state if mail else "missing"
+    try:
+        _send(mail, config)
+    except (OSError, smtplib.SMTPException) as exc:
+        return _record_failure(mail, config, exc)
+    OutboxMail.objects.filter(pk=mail.pk).update(state=OutboxMail.State.SENT, sent_at=timezone.now(), attempts=mail.attempts + 1, last_error="")
+    return OutboxMail.State.SENT
+
+
+def _send(mail: OutboxMail, config: Config) -> None:
+    out = config.outbound
+    raw = bytes(mail.raw)
+    if not out.smtp_host:
+        _write_to_sent_maildir(raw)
+        return
+    with smtplib.SMTP(out.smtp_host, out.smtp_port, timeout=30) as client:
+        if out.starttls:
+            client.starttls(context=ssl.create_default_context())
+        if out.username:
+            client.login(out.username, out.password)
+        client.sendmail(mail.from_addr, [mail.to_addr], raw)
+
+
+def _write_to_sent_maildir(raw: bytes) -> None:
+    """Without an SMTP relay (the embedded demo), keep outgoing mail where a person can read it."""
+    box = mailbox.Maildir(Path(settings.DATA_DIR) / "sent", create=True)
+    box.add(raw)
+
+
+def _record_failure(mail: OutboxMail, config: Config, exc: BaseException) -> str:
+    from bridgedesk.desk.tasks import deliver_outbox
+
+    attempts = mail.attempts + 1
+    error = f"{type(exc).__name__}: {exc}"[:500]
+    permanent = isinstance(exc, smtplib.SMTPRecipientsRefused) or (
+        isinstance(exc, smtplib.SMTPResponseException) and 500 <= exc.smtp_code < 600
+    )
+    if permanent or attempts >= config.outbound.max_attempts:
+        OutboxMail.objects.filter(pk=mail.pk).update(state=OutboxMail.State.FAILED, attempts=attempts, last_error=error)
+        if mail.ticket_id:
+            TicketEvent.objects.create(ticket_id=mail.ticket_id, kind="delivery_failed", data={"to": mail.to_addr, "error": error})
+        return OutboxMail.State.FAILED
+    delay = RETRY_BASE_SECONDS * 2 ** (attempts - 1)
+    next_at = timezone.now() + timedelta(seconds=delay)
+    OutboxMail.objects.filter(pk=mail.pk).update(attempts=attempts, last_error=error, next_attempt_at=next_at)
+    deliver_outbox.using(run_after=next_at).enqueue(mail.pk)
+    log.warning("delivery of outbox %s failed (attempt %s), retrying in %ss", mail.pk, attempts, delay)
+    return OutboxMail.State.PENDING

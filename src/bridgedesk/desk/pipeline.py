@@ -1,0 +1,273 @@
+"""Turn one committed inbound row into ticket state, exactly once.
+
+Stages read as the spec: understand (parse → guard → triage, pure) then, in one
+transaction, thread → persist → route and SLA → outbox → finish the inbound row. Running
+it twice, or again after a crash half-way, changes nothing the second time: the inbound
+row's state and the unique message identity guard every write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from bridgedesk.config import Config
+from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message, Ticket, TicketEvent
+from bridgedesk.desk.outbox import queue_acknowledgement
+from bridgedesk.desk.retention import seal_raw
+from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.desk.threads import ThreadDecision, find_thread
+from bridgedesk.triage.completeness import missing_fields
+from bridgedesk.triage.routing import route
+from bridgedesk.understanding import Understanding, entity_dicts, understand_message
+
+log = logging.getLogger("bridgedesk.pipeline")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    inbound_id: int
+    result: str              # new_ticket, reply, duplicate, already_done, repeat_delivery, bounce
+    ticket_number: str | None = None
+
+
+class StageError(Exception):
+    """A stage failed; carries the stage name so the inbound row shows where."""
+
+    def __init__(self, stage: str, cause: BaseException) -> None:
+        super().__init__(f"{stage}: {type(cause).__name__}")
+        self.stage = stage
+        self.cause = cause
+
+
+def process_inbound(inbound_id: int) -> Outcome:
+    config = get_config()
+    row = InboundMessage.objects.filter(pk=inbound_id).only("state", "raw", "sha256", "message_id_header").first()
+    if row is None or row.state != InboundMessage.State.RECEIVED or row.raw is None:
+        return Outcome(inbound_id, "already_done")
+    understanding = _run_stage("understand", lambda: _understand(bytes(row.raw), config))
+    stored = _run_stage("store_attachments", lambda: _store_attachments(understanding))
+    return _run_stage("persist", lambda: _persist(inbound_id, understanding, stored, config))
+
+
+def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
+    try:
+        return action()
+    except StageError:
+        raise
+    except Exception as exc:  # every failure gets a named place, never a lost message
+        raise StageError(stage, exc) from exc
+
+
+def _understand(raw: bytes, config: Config) -> Understanding:
+    return understand_message(raw, model=get_model(), max_attachment_bytes=config.intake.max_attachment_bytes)
+
+
+def _store_attachments(understanding: Understanding) -> list[tuple[str, str, str]]:
+    """Save safe attachment bytes content-addressed; returns (sha256, storage name, reason) per attachment.
+
+    Saved before the transaction: content addressing makes a repeat harmless, and a file
+    without a row is only unreferenced bytes, never a lost message.
+    """
+    stored = []
+    for attachment in understanding.guarded.attachments:
+        digest = hashlib.sha256(attachment.data).hexdigest()
+        reason = attachment.quarantine_reason or ""
+        if reason == "secret_in_image":
+            stored.append((digest, "", reason))      # shows a secret: the bytes are never kept
+            continue
+        name = f"{digest[:2]}/{digest}"
+        if not default_storage.exists(name):
+            name = default_storage.save(name, ContentFile(attachment.data))
+        stored.append((digest, name, reason))
+    return stored
+
+
+def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[str, str, str]], config: Config) -> Outcome:
+    with transaction.atomic():
+        row = InboundMessage.objects.select_for_update().get(pk=inbound_id)
+        if row.state != InboundMessage.State.RECEIVED:
+            return Outcome(inbound_id, "already_done")
+        identity = message_identity(row.sha256, row.message_id_header)
+        if Message.objects.filter(identity=identity).exists():
+            return _finish(row, config, outcome="repeat_delivery", ticket=None)
+        parsed = understanding.parsed
+        if parsed.delivery_report is not None:
+            return _record_bounce(row, understanding, config)
+        sender = (parsed.from_addr or row.envelope_from or "").lower()
+        decision = find_thread(
+            parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
+            duplicate_hours=config.processing.duplicate_hours, duplicate_similarity=config.processing.duplicate_similarity,
+        )
+        ticket, created = _ticket_for(decision, understanding, sender, config)
+        message = _create_message(ticket, row, identity, understanding, decision, sender)
+        _create_attachments(message, understanding, stored)
+        _record_events(ticket, message, understanding, decision, created)
+        if not created:
+            _update_existing(ticket, decision, understanding)
+        if created and not decision.duplicate:
+            queue_acknowledgement(ticket, understanding, config)
+        return _finish(row, config, outcome="new_ticket" if created else decision.how, ticket=ticket)
+
+
+def message_identity(sha256: str, message_id: str) -> str:
+    """(sha256, Message-ID) as one unique key: the same bytes under the same id are one message."""
+    return f"{sha256}:{hashlib.sha256(message_id.encode('utf-8', 'replace')).hexdigest()[:32]}"
+
+
+def _ticket_for(decision: ThreadDecision, understanding: Understanding, sender: str, config: Config) -> tuple[Ticket, bool]:
+    if decision.ticket is not None:
+        return decision.ticket, False
+    return _create_ticket(understanding, sender, config), True
+
+
+def _create_ticket(understanding: Understanding, sender: str, config: Config) -> Ticket:
+    parsed = understanding.parsed
+    customer, _ = Customer.objects.get_or_create(
+        email=sender or "unknown-sender@invalid", defaults={"name": parsed.from_name[:200], "language": understanding.language},
+    )
+    now = timezone.now()
+    ticket = Ticket.objects.create(
+        subject=understanding.guarded.subject[:500], requester=customer, status=Ticket.Status.NEW,
+        category=understanding.category, category_confidence=understanding.category_confidence,
+        priority=understanding.priority, language=understanding.language,
+        queue=_queue_for(understanding), tags=_tags_for(understanding), flags=_flags_for(understanding, sender),
+        missing=list(understanding.missing), created_at=now, updated_at=now,
+        first_response_due=now + timedelta(hours=config.sla.first_response_hours),
+        resolution_due=now + timedelta(hours=config.sla.resolution_hours),
+    )
+    ticket.number = f"{config.brand.ticket_prefix}-{100000 + ticket.pk}"
+    ticket.save(update_fields=["number"])
+    return ticket
+
+
+def _queue_for(understanding: Understanding) -> str:
+    if understanding.secret_types:
+        return "security"
+    return route(understanding.category, understanding.language, understanding.priority, needs_triage=understanding.needs_triage)
+
+
+def _tags_for(understanding: Understanding) -> list[str]:
+    return [f"secret_leaked:{kind}" for kind in understanding.secret_types]
+
+
+def _flags_for(understanding: Understanding, sender: str) -> list[str]:
+    flags = []
+    if understanding.parsed.unparseable:
+        flags.append("unparseable")
+    if not sender:
+        flags.append("no_sender")
+    if understanding.needs_triage:
+        flags.append("needs_triage")
+    return flags
+
+
+def _create_message(ticket: Ticket, row: InboundMessage, identity: str, understanding: Understanding,
+                    decision: ThreadDecision, sender: str) -> Message:
+    parsed = understanding.parsed
+    flags = [f for f, on in (("duplicate", decision.duplicate), ("sender_mismatch", decision.sender_mismatch),
+                             ("unparseable", parsed.unparseable)) if on]
+    return Message.objects.create(
+        ticket=ticket, inbound=row, identity=identity, direction=Message.Direction.IN,
+        message_id=(parsed.message_id or "")[:998], sender=sender[:320], sender_name=parsed.from_name[:200],
+        subject=understanding.guarded.subject[:500], text=understanding.guarded.text,
+        visible_text=understanding.visible_text, quoted_text=understanding.quoted_text,
+        signature=understanding.signature, html=understanding.guarded.html or "",
+        entities=entity_dicts(understanding.entities),
+        secrets=[{"type": s.type, "location": s.location} for s in understanding.guarded.secrets],
+        flags=flags,
+    )
+
+
+def _create_attachments(message: Message, understanding: Understanding, stored: list[tuple[str, str, str]]) -> None:
+    parsed_by_name = {a.filename: a for a in understanding.parsed.attachments}
+    rows = []
+    for guarded, (digest, name, reason) in zip(understanding.guarded.attachments, stored):
+        original = parsed_by_name.get(guarded.filename)
+        rows.append(Attachment(
+            message=message, filename=guarded.filename[:255], declared_type=guarded.content_type[:127],
+            sniffed_type=(original.sniffed_type if original else "")[:127], size=len(guarded.data),
+            sha256=digest, storage_name=name, quarantine_reason=reason,
+        ))
+    Attachment.objects.bulk_create(rows)
+
+
+def _record_events(ticket: Ticket, message: Message, understanding: Understanding, decision: ThreadDecision, created: bool) -> None:
+    events = []
+    if created:
+        events.append(TicketEvent(ticket=ticket, kind="triage", data={
+            "language": understanding.language, "category": understanding.category,
+            "confidence": round(understanding.category_confidence, 3), "priority": understanding.priority,
+            "priority_reasons": list(understanding.priority_reasons), "queue": ticket.queue,
+            "needs_triage": understanding.needs_triage, "missing": list(understanding.missing),
+        }))
+    if understanding.guarded.secrets:
+        events.append(TicketEvent(ticket=ticket, kind="secret_redacted", data={
+            "message": message.pk, "secrets": message.secrets, "ocr": understanding.guarded.ocr,
+        }))
+    if decision.sender_mismatch:
+        events.append(TicketEvent(ticket=ticket, kind="sender_mismatch", data={"message": message.pk, "sender": message.sender}))
+    if decision.duplicate:
+        events.append(TicketEvent(ticket=ticket, kind="duplicate", data={"message": message.pk}))
+    TicketEvent.objects.bulk_create(events)
+
+
+def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Understanding) -> None:
+    """A reply reopens a waiting ticket and may fill in what was missing; a duplicate changes nothing."""
+    fields = ["updated_at"]
+    ticket.updated_at = timezone.now()
+    if decision.duplicate:
+        Ticket.objects.filter(pk=ticket.pk).update(updated_at=ticket.updated_at)
+        return
+    if ticket.status in (Ticket.Status.PENDING, Ticket.Status.SOLVED):
+        ticket.status = Ticket.Status.OPEN
+        fields.append("status")
+    if ticket.missing:
+        types = {e["type"] for m in ticket.messages.filter(direction="in") for e in m.entities}
+        still = missing_fields(ticket.category, types)
+        if still != ticket.missing:
+            TicketEvent.objects.create(ticket=ticket, kind="missing_updated", data={"before": ticket.missing, "after": still})
+            ticket.missing = still
+            fields.append("missing")
+    if decision.sender_mismatch and "possible_hijack" not in ticket.flags:
+        ticket.flags = [*ticket.flags, "possible_hijack"]
+        fields.append("flags")
+    for kind in understanding.secret_types:
+        tag = f"secret_leaked:{kind}"
+        if tag not in ticket.tags:
+            ticket.tags = [*ticket.tags, tag]
+            ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
+            fields.extend(["tags", "priority", "queue"])
+    ticket.save(update_fields=sorted(set(fields)))
+
+
+def _record_bounce(row: InboundMessage, understanding: Understanding, config: Config) -> Outcome:
+    report = understanding.parsed.delivery_report
+    assert report is not None
+    original = None
+    if report.original_message_id:
+        original = Message.objects.filter(message_id=report.original_message_id, direction="out").select_related("ticket").first()
+    if original is None:
+        return _finish(row, config, outcome="bounce_unmatched", ticket=None)
+    TicketEvent.objects.create(ticket=original.ticket, kind="bounce", data={
+        "recipient": report.recipient, "action": report.action, "status": report.status,
+        "diagnostic": report.diagnostic[:500], "message": original.pk,
+    })
+    return _finish(row, config, outcome="bounce", ticket=original.ticket)
+
+
+def _finish(row: InboundMessage, config: Config, *, outcome: str, ticket: Ticket | None) -> Outcome:
+    """Mark the inbound row done and erase (or seal) its raw bytes in the same transaction."""
+    sealed, expires = seal_raw(bytes(row.raw or b""), config.retention)
+    InboundMessage.objects.filter(pk=row.pk).update(
+        state=InboundMessage.State.DONE, outcome=outcome, raw=None, raw_encrypted=sealed,
+        raw_expires_at=expires, processed_at=timezone.now(), ticket=ticket, last_error="", lease_until=None,
+    )
+    return Outcome(row.pk, outcome, ticket.number if ticket else None)

@@ -1,0 +1,77 @@
+"""Jobs, run by Django's Tasks API (the django-tasks backport with its database backend).
+
+Task arguments are row ids only, and the task bodies never raise for a message's own
+problem: errors are recorded on the inbound row by stage and exception class (never its
+text, which could quote a secret), so the job engine's payloads and results hold nothing
+sensitive.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from bridgedesk.desk.models import InboundMessage
+
+log = logging.getLogger("bridgedesk.tasks")
+RETRY_BASE_SECONDS = 10
+
+
+@task(queue_name="default")
+def process_inbound_batch(inbound_ids: list[int]) -> dict[str, int]:
+    from bridgedesk.desk.pipeline import process_inbound
+
+    counts: dict[str, int] = {}
+    for inbound_id in inbound_ids:
+        result = _process_one(process_inbound, inbound_id)
+        counts[result] = counts.get(result, 0) + 1
+    return counts
+
+
+def _process_one(process_inbound, inbound_id: int) -> str:  # type: ignore[no-untyped-def]
+    from bridgedesk.desk.pipeline import StageError
+    from bridgedesk.desk.runtime import get_config
+
+    lease = timedelta(seconds=get_config().processing.lease_seconds)
+    InboundMessage.objects.filter(pk=inbound_id, state=InboundMessage.State.RECEIVED).update(lease_until=timezone.now() + lease)
+    try:
+        return process_inbound(inbound_id).result
+    except StageError as exc:
+        return record_stage_failure(inbound_id, exc.stage, exc.cause)
+    except Exception as exc:  # the database itself failed: keep the row for a retry
+        return record_stage_failure(inbound_id, "persist", exc)
+
+
+def record_stage_failure(inbound_id: int, stage: str, cause: BaseException) -> str:
+    """Count the attempt; retry later with exponential backoff, or park the row for a person."""
+    from bridgedesk.desk.runtime import get_config
+
+    max_attempts = get_config().processing.max_attempts
+    error = f"{type(cause).__name__} in stage {stage}"
+    log.warning("inbound %s failed in %s (%s)", inbound_id, stage, type(cause).__name__)
+    with transaction.atomic():
+        row = InboundMessage.objects.select_for_update().filter(pk=inbound_id).first()
+        if row is None or row.state != InboundMessage.State.RECEIVED:
+            return "already_done"
+        row.attempts += 1
+        row.stage, row.last_error, row.lease_until = stage, error, None
+        if row.attempts >= max_attempts:
+            row.state = InboundMessage.State.PARKED
+            row.save(update_fields=["attempts", "stage", "last_error", "lease_until", "state"])
+            return "parked"
+        run_after = timezone.now() + timedelta(seconds=RETRY_BASE_SECONDS * 2 ** (row.attempts - 1))
+        result = process_inbound_batch.using(run_after=run_after).enqueue([inbound_id])
+        row.task_id = str(result.id)
+        row.save(update_fields=["attempts", "stage", "last_error", "lease_until", "task_id"])
+    return "retry"
+
+
+@task(queue_name="outbound")
+def deliver_outbox(outbox_id: int) -> str:
+    from bridgedesk.desk.outbox import deliver_outbox_mail
+
+    return deliver_outbox_mail(outbox_id)

@@ -1,0 +1,54 @@
+"""A job worker: django-tasks-db's worker loop, plus a housekeeping thread that recovers work
+whose worker died (lease expired) and purges sealed originals past their retention."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+
+from django.db import close_old_connections
+from django_tasks_db.management.commands.db_worker import Worker
+
+from bridgedesk.desk.recovery import recover_stalled_inbound, recover_stalled_outbox
+from bridgedesk.desk.retention import purge_expired_originals
+from bridgedesk.desk.runtime import get_config, get_model
+
+log = logging.getLogger("bridgedesk.worker")
+HOUSEKEEPING_SECONDS = 15.0
+
+
+def run_housekeeping_once() -> None:
+    lease = get_config().processing.lease_seconds
+    recover_stalled_inbound(lease_seconds=lease)
+    recover_stalled_outbox(lease_seconds=lease)
+    purge_expired_originals()
+
+
+def _housekeeping_loop(stop: threading.Event, interval: float) -> None:
+    while not stop.wait(interval):
+        try:
+            run_housekeeping_once()
+        except Exception:
+            log.exception("housekeeping failed; will try again")
+        finally:
+            close_old_connections()
+
+
+def run_worker_loop(*, until_idle: bool = False, interval: float = 0.2) -> None:
+    get_model()  # load or train before the first job, not inside it
+    run_housekeeping_once()
+    stop = threading.Event()
+    housekeeping = threading.Thread(target=_housekeeping_loop, args=(stop, HOUSEKEEPING_SECONDS), daemon=True)
+    housekeeping.start()
+    worker = Worker(
+        queue_names=["*"], interval=interval, batch=until_idle, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id=f"{socket.gethostname()}-{os.getpid()}"[:64], excluded_queue_names=[],
+    )
+    if not until_idle:
+        worker.configure_signals()
+    try:
+        worker.run()
+    finally:
+        stop.set()

@@ -1,0 +1,97 @@
+"""Read one message the way a senior agent would: parse, guard, triage — as plain data.
+
+This is the pure "understanding" half of the pipeline, shared by the desk's processing job
+and by ``bridgedesk triage --json``, so what the command prints is exactly what the desk
+would store. No Django, no database, no network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from bridgedesk.guard.scan import GuardResult, guard_message
+from bridgedesk.mail.parse import ParsedMail, parse_message
+from bridgedesk.mail.quotes import split_reply
+from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, missing_fields
+from bridgedesk.triage.entities import Entity, extract_entities
+from bridgedesk.triage.language import detect_language
+from bridgedesk.triage.model import CategoryModel
+from bridgedesk.triage.priority import decide_priority
+
+DEFAULT_CONFIDENCE_THRESHOLD = 0.35
+
+
+@dataclass(frozen=True)
+class Understanding:
+    parsed: ParsedMail
+    guarded: GuardResult
+    visible_text: str        # redacted, the writer's own words
+    quoted_text: str         # redacted
+    signature: str           # redacted
+    language: str
+    category: str
+    category_confidence: float
+    needs_triage: bool       # confidence below threshold: a person decides the category
+    priority: str
+    priority_reasons: tuple[str, ...]
+    entities: tuple[Entity, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def secret_types(self) -> tuple[str, ...]:
+        return self.guarded.secret_types
+
+
+def understand_message(
+    raw: bytes,
+    *,
+    model: CategoryModel | None,
+    max_attachment_bytes: int = 10 * 1024 * 1024,
+    error_codes: Mapping[str, str] | None = None,
+    requirements: Mapping[str, tuple[tuple[str, ...], ...]] = DEFAULT_REQUIREMENTS,
+    confidence_threshold: float = DEFAULT_CONFIDENCE_THRESHOLD,
+    ocr: bool = True,
+) -> Understanding:
+    """Parse, then guard before anything else reads the text, then triage the redacted text."""
+    parsed = parse_message(raw, max_attachment_bytes=max_attachment_bytes)
+    guarded = guard_message(
+        subject=parsed.subject,
+        text=parsed.text,
+        html=parsed.html,
+        attachments=[(a.filename, a.sniffed_type or a.declared_type, a.data) for a in parsed.attachments],
+        ocr=ocr,
+    )
+    visible, quoted, signature = split_reply(guarded.text)
+    own_words = visible if visible.strip() else guarded.text
+    language = detect_language(f"{guarded.subject}\n{own_words}")
+    category, confidence = _categorise(model, guarded.subject, own_words)
+    needs_triage = confidence < confidence_threshold
+    entities = tuple(extract_entities(guarded.text, error_codes=error_codes))
+    priority, reasons = decide_priority(category, secret_types=guarded.secret_types, text=f"{guarded.subject}\n{own_words}")
+    missing = tuple(missing_fields(category, (e.type for e in entities), requirements))
+    return Understanding(
+        parsed=parsed, guarded=guarded, visible_text=visible, quoted_text=quoted, signature=signature,
+        language=language, category=category, category_confidence=confidence, needs_triage=needs_triage,
+        priority=priority, priority_reasons=tuple(reasons), entities=entities, missing=missing,
+    )
+
+
+def _categorise(model: CategoryModel | None, subject: str, text: str) -> tuple[str, float]:
+    if model is None:
+        return "other", 0.0
+    prediction = model.predict(f"{subject}\n{text}")
+    return prediction.category, prediction.confidence
+
+
+def entity_dicts(entities: Sequence[Entity]) -> list[dict[str, str]]:
+    """The CONTRACTS.md shape of an entity: type, value, and chain/meaning only when known."""
+    out: list[dict[str, str]] = []
+    for entity in entities:
+        item = {"type": entity.type, "value": entity.value}
+        if entity.chain:
+            item["chain"] = entity.chain
+        if entity.meaning:
+            item["meaning"] = entity.meaning
+        out.append(item)
+    return out

@@ -1,0 +1,37 @@
+"""Shared fixtures. Real parts everywhere: files from ../shared/data, real sockets on loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.fail(f"shared test data not found at {SHARED_DATA}: the shared/ folder must sit beside the repository")
+    return SHARED_DATA
+
+
+DEMO_CONFIG = """\
+[brand]
+name = "Kestrel Exchange"
+official_domains = ["kestrel.exchange"]
+support_address = "support@kestrel.exchange"
+security_address = "security@kestrel.exchange"
+ticket_prefix = "KX"
+"""
+
+
+@pytest.fixture
+def config_file(tmp_path: Path):
+    """Write a config (the demo brand plus any extra TOML) and return its path."""
+    def write(extra: str = "", *, brand: str = DEMO_CONFIG) -> Path:
+        path = tmp_path / "bridgedesk.toml"
+        path.write_text(brand + "\n" + extra, encoding="utf-8")
+        return path
+    return write
