@@ -1,0 +1,303 @@
+"""Facts an agent needs, pulled out of a support mail: hashes, addresses, ids, codes, amounts.
+
+Two kinds of extractor live here:
+
+* **Self-validating values** (transaction hashes, addresses) are found by shape and then
+  proven by their checksum (``checksums.py``). Anything that fails is dropped: an agent who
+  copies a reported address must be able to trust it. Solana keys carry no checksum, so a
+  32-byte base58 string counts as a Solana address only when the mail talks about Solana.
+* **Cued values** (UID, order id, error code, memo/tag) are plain numbers that mean nothing
+  without the word before them, so each is found only after a cue word, in the languages
+  our customers write (``UID``, ``用户ID``, ``订单号``, ``注文番号``, ``주문번호`` ...).
+
+All lookarounds are ASCII-explicit on purpose: Chinese is written without spaces
+("地址TJYeas...没到账"), and Unicode word boundaries would glue the value to the Han
+characters around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from bridgedesk.triage import checksums
+from bridgedesk.triage.errorcodes import DEFAULT_ERROR_CODES
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One extracted fact; ``start``/``end`` index the text it came from."""
+
+    type: str
+    value: str
+    chain: str | None = None
+    start: int = 0
+    end: int = 0
+    meaning: str | None = None  # for error codes: what the configured table says
+
+
+def extract_entities(
+    text: str, *, error_codes: Mapping[str, str] | None = None
+) -> list[Entity]:
+    """All entities in ``text``, in order of appearance, each (type, value) once."""
+    table = DEFAULT_ERROR_CODES if error_codes is None else error_codes
+    found = [entity for extractor in EXTRACTORS for entity in extractor(text)]
+    found.extend(find_error_codes(text, table))
+    return drop_repeats(sorted(found, key=lambda entity: (entity.start, entity.type)))
+
+
+def drop_repeats(entities: list[Entity]) -> list[Entity]:
+    """Keep the first mention of each (type, value): the agent needs the fact once."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for entity in entities:
+        key = (entity.type, entity.value)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entity)
+    return kept
+
+
+# --- hashes and addresses ----------------------------------------------------------------
+
+_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{14,100}(?![0-9A-Za-z])")
+_HEX = re.compile(r"[0-9a-fA-F]+")
+CONTEXT_WINDOW = 80
+
+# Words that tell which chain a bare 64-hex hash belongs to (BTC, TRON, LTC and DOGE all
+# write transaction ids that way; EVM chains prefix 0x).
+HASH_CONTEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("TRON", re.compile(r"(?<![A-Za-z])(?:trc-?20|tron|trx)(?![A-Za-z])|波场", re.I)),
+    ("BTC", re.compile(r"(?<![A-Za-z])(?:btc|bitcoin)(?![A-Za-z])|比特币", re.I)),
+    ("LTC", re.compile(r"(?<![A-Za-z])(?:ltc|litecoin)(?![A-Za-z])|莱特币", re.I)),
+    ("DOGE", re.compile(r"(?<![A-Za-z])(?:doge|dogecoin)(?![A-Za-z])|狗狗币", re.I)),
+)
+SOLANA_CONTEXT = re.compile(r"(?<![A-Za-z])(?:sol|solana|spl|phantom)(?![A-Za-z])|索拉纳", re.I)
+
+
+def find_chain_values(text: str) -> Iterator[Entity]:
+    """Checksum-valid transaction hashes and addresses."""
+    for match in _TOKEN.finditer(text):
+        entity = classify_token(match.group(), text, match.start(), match.end())
+        if entity is not None:
+            yield entity
+
+
+def classify_token(token: str, text: str, start: int, end: int) -> Entity | None:
+    """The hash or address ``token`` is, proven by its format, or None."""
+    if token[:2] in ("0x", "0X"):
+        return classify_evm(token, start, end)
+    if len(token) == 64 and _HEX.fullmatch(token):
+        chain = nearest_cue(text, start, end, HASH_CONTEXT)
+        return Entity("tx_hash", token, chain, start, end)
+    chain = checksums.segwit_chain(token) or checksums.base58check_chain(token)
+    if chain is None and checksums.is_xrp_address(token):
+        chain = "XRP"
+    if chain is not None:
+        return Entity("address", token, chain, start, end)
+    return classify_solana(token, text, start, end)
+
+
+def classify_evm(token: str, start: int, end: int) -> Entity | None:
+    """EVM transaction hash (0x + 64 hex) or EIP-55-valid address (0x + 40 hex)."""
+    if len(token) == 66 and _HEX.fullmatch(token, 2):
+        return Entity("tx_hash", token, "EVM", start, end)
+    if checksums.is_valid_evm_address(token):
+        return Entity("address", token, "EVM", start, end)
+    return None
+
+
+def classify_solana(token: str, text: str, start: int, end: int) -> Entity | None:
+    """Solana signature (64 bytes, 86-88 chars) or, with Solana context, a 32-byte key."""
+    if not 32 <= len(token) <= 88:
+        return None
+    size = checksums.base58_length(token)
+    if size == 64 and len(token) >= 86:
+        return Entity("tx_hash", token, "SOL", start, end)
+    solana_nearby = nearest_cue(text, start, end, (("SOL", SOLANA_CONTEXT),)) is not None
+    if size == 32 and len(token) <= 44 and solana_nearby:
+        return Entity("address", token, "SOL", start, end)
+    return None
+
+
+def nearest_cue(
+    text: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern[str]], ...]
+) -> str | None:
+    """Label of the cue closest to text[start:end] within the context window, if any."""
+    before = text[max(0, start - CONTEXT_WINDOW) : start]
+    after = text[end : end + CONTEXT_WINDOW]
+    best: tuple[int, str] | None = None
+    for label, pattern in cues:
+        for match in pattern.finditer(before):
+            best = closer(best, (len(before) - match.end(), label))
+        for match in pattern.finditer(after):
+            best = closer(best, (match.start(), label))
+    return None if best is None else best[1]
+
+
+def closer(best: tuple[int, str] | None, candidate: tuple[int, str]) -> tuple[int, str]:
+    """The nearer of two (distance, label) pairs; the earlier one wins a tie."""
+    return candidate if best is None or candidate[0] < best[0] else best
+
+
+# --- networks --------------------------------------------------------------------------
+
+NETWORKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("TRC20", re.compile(r"(?<![A-Za-z])(?:trc-?20|tron(?:\s+network)?)(?![A-Za-z0-9])|波场", re.I)),
+    ("ERC20", re.compile(r"(?<![A-Za-z])(?:erc-?20|ethereum\s+(?:network|mainnet|chain))(?![A-Za-z0-9])|以太坊网络", re.I)),
+    ("BEP20", re.compile(r"(?<![A-Za-z])(?:bep-?20|bsc|bnb\s+smart\s+chain)(?![A-Za-z0-9])|币安智能链", re.I)),
+    ("BEP2", re.compile(r"(?<![A-Za-z])(?:bep-?2|bnb\s+beacon\s+chain)(?![A-Za-z0-9])", re.I)),
+    ("SOL", re.compile(r"(?<![A-Za-z])(?:spl|solana)(?![A-Za-z0-9])", re.I)),
+    ("ARBITRUM", re.compile(r"(?<![A-Za-z])arbitrum(?:\s+one)?(?![A-Za-z0-9])", re.I)),
+    ("OPTIMISM", re.compile(r"(?<![A-Za-z])(?:optimism|op\s+mainnet)(?![A-Za-z0-9])", re.I)),
+    ("POLYGON", re.compile(r"(?<![A-Za-z])polygon(?:\s+pos)?(?![A-Za-z0-9])", re.I)),
+    ("AVAXC", re.compile(r"(?<![A-Za-z])(?:avax\s*c-?chain|avalanche\s+c-?chain)(?![A-Za-z0-9])", re.I)),
+)
+
+
+def find_networks(text: str) -> Iterator[Entity]:
+    """Network names, normalised to the exchange-style code (Tron → TRC20, BSC → BEP20)."""
+    for name, pattern in NETWORKS:
+        for match in pattern.finditer(text):
+            yield Entity("network", name, None, match.start(), match.end())
+
+
+# --- cued numbers: memo/tag, UID, order id, error code -----------------------------------
+
+# Filler allowed between a cue and its value: "UID: 123", "UID是123", "order no. #123".
+_SEP = r"(?:\s*(?:[:：#=＃]|is|是|为|為|は|는|号|號)\s*)*\s*"
+
+_TAG = re.compile(
+    r"(?<![A-Za-z])(?:destination\s*tag|dest\.?\s*tag|tag)" + _SEP + r"(?P<value>\d{1,10})(?![0-9A-Za-z])"
+    r"|(?:目标标签|标签)" + _SEP + r"(?P<value2>\d{1,10})(?![0-9A-Za-z])",
+    re.I,
+)
+_MEMO = re.compile(
+    r"(?:(?<![A-Za-z])memo|备注|メモ|메모)" + _SEP + r"(?P<value>(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{1,40})(?![0-9A-Za-z])",
+    re.I,
+)
+_UID = re.compile(
+    r"(?:(?<![A-Za-z])(?:uid|user\s*id|userid|user\s+number)|(?:用户|用戶|账号|账户|帳號|帳戶)\s*(?:ID|编号|號碼)"
+    r"|ユーザー\s*ID|사용자\s*ID|회원\s*번호|ID\s+пользователя)"
+    + _SEP + r"(?P<value>\d{6,12})(?![0-9A-Za-z])",
+    re.I,
+)
+_ORDER = re.compile(
+    r"(?:(?<![A-Za-z])(?:withdrawal\s*(?:id|no\.?|number)|order\s*(?:id|no\.?|number)?)"
+    r"|订单号?|訂單號?|委托单号|提币\s*(?:ID|单号)|提现\s*(?:ID|单号)|注文番号|주문\s*번호|номер\s+ордера)"
+    + _SEP + r"(?P<value>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{7,24})(?![0-9A-Za-z-])",
+    re.I,
+)
+
+
+def find_memos(text: str) -> Iterator[Entity]:
+    """Memo values and XRP destination tags; both are needed to credit a shared address."""
+    for match in _TAG.finditer(text):
+        group = "value" if match.group("value") is not None else "value2"
+        yield Entity("memo", match.group(group), "XRP", match.start(group), match.end(group))
+    yield from cued_values(_MEMO, "memo", text)
+
+
+def find_uids(text: str) -> Iterator[Entity]:
+    """Exchange user ids: 6-12 digits after a UID cue."""
+    return cued_values(_UID, "uid", text)
+
+
+def find_order_ids(text: str) -> Iterator[Entity]:
+    """Order / withdrawal ids: 8-25 digits or letters (with a digit) after an order cue."""
+    return cued_values(_ORDER, "order_id", text)
+
+
+def cued_values(pattern: re.Pattern[str], kind: str, text: str) -> Iterator[Entity]:
+    """Entities of ``kind`` from the ``value`` group of each match of ``pattern``."""
+    for match in pattern.finditer(text):
+        yield Entity(kind, match.group("value"), None, match.start("value"), match.end("value"))
+
+
+_ERROR_CUED = re.compile(
+    r"(?:(?<![A-Za-z])(?P<cue>error\s*code|err(?:or)?_?code|error|err|code|status)"
+    r"|错误码|错误代码|错误|报错|エラーコード|エラー|오류\s*코드|에러\s*코드|오류|에러|код\s+ошибки|ошибка)"
+    + _SEP + r"[\"']?(?P<value>-?\d{3,6})(?![0-9A-Za-z]|[.,]\d)",
+    re.I,
+)
+_ERROR_JSON = re.compile(r"[\"']code[\"']\s*:\s*[\"']?(?P<value>-?\d{3,6})(?!\d)", re.I)
+_ERROR_BARE = re.compile(r"(?<![0-9A-Za-z.\-])(?P<value>-\d{4})(?![0-9]|[.,]\d)")
+# A bare "code" after these words is a one-time or referral code, never an error.
+_NOT_ERROR_CODE = re.compile(
+    r"(?:verif\w*|confirm\w*|2fa|otp|sms|e-?mail|authenticator|google|security|promo|referral"
+    r"|invit\w*|coupon|voucher|bonus|zip|postal|country|area|withdrawal|login)\W*$",
+    re.I,
+)
+
+
+def find_error_codes(text: str, table: Mapping[str, str]) -> Iterator[Entity]:
+    """API error codes: after an error cue, as JSON ``"code":``, or bare known negatives."""
+    for match in _ERROR_CUED.finditer(text):
+        if is_error_cue(match, text):
+            yield error_entity(match, table)
+    for match in _ERROR_JSON.finditer(text):
+        yield error_entity(match, table)
+    for match in _ERROR_BARE.finditer(text):
+        if match.group("value") in table:
+            yield error_entity(match, table)
+
+
+def is_error_cue(match: re.Match[str], text: str) -> bool:
+    """False for "verification code 123456" and the like, where "code" is not an error."""
+    if (match.group("cue") or "").lower() not in ("code", "status"):
+        return True
+    preceding = text[max(0, match.start() - 25) : match.start()]
+    return _NOT_ERROR_CODE.search(preceding) is None
+
+
+def error_entity(match: re.Match[str], table: Mapping[str, str]) -> Entity:
+    """An error_code entity with its meaning from the configured table."""
+    value = match.group("value")
+    return Entity("error_code", value, None, match.start("value"), match.end("value"), table.get(value))
+
+
+# --- amounts and e-mail addresses --------------------------------------------------------
+
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_AMOUNT = re.compile(
+    r"(?<![0-9A-Za-z.,])" + _NUMBER + r"\s*(?:个|枚|개)?\s*"
+    r"(?P<ticker>(?i:usdt|usdc|fdusd|tusd|busd|dai|btc|eth|trx|bnb|xrp|ltc|doge|ada|matic"
+    r"|arb|avax|shib|pepe|apt|sui|xlm|bch)|TON|DOT|OP|SOL|UNI|NEAR|POL|LINK|ATOM|ETC|FIL"
+    r"|EUR|USD|CNY|U)(?![0-9A-Za-z])"
+)
+# "500U" is Chinese shorthand for 500 USDT; with a space, "U" is too ambiguous to trust.
+_SHORTHAND_TICKERS: Mapping[str, str] = {"U": "USDT"}
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}"
+    r"(?![A-Za-z0-9-])"
+)
+
+
+def find_amounts(text: str) -> Iterator[Entity]:
+    """Amounts with a currency ticker, normalised to "1000.00 USDC" (no thousands commas)."""
+    for match in _AMOUNT.finditer(text):
+        ticker = match.group("ticker")
+        if ticker in _SHORTHAND_TICKERS and match.end("number") != match.start("ticker"):
+            continue
+        number = match.group("number").replace(",", "")
+        symbol = _SHORTHAND_TICKERS.get(ticker, ticker.upper())
+        yield Entity("amount", f"{number} {symbol}", None, match.start(), match.end())
+
+
+def find_emails(text: str) -> Iterator[Entity]:
+    """E-mail addresses written in the body (the sender's own address is not in the body)."""
+    for match in _EMAIL.finditer(text):
+        yield Entity("email", match.group(), None, match.start(), match.end())
+
+
+# Extractors that need nothing but the text (error codes also need the configured table).
+EXTRACTORS: tuple[Callable[[str], Iterator[Entity]], ...] = (
+    find_chain_values,
+    find_networks,
+    find_memos,
+    find_uids,
+    find_order_ids,
+    find_amounts,
+    find_emails,
+)
