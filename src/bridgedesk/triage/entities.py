@@ -166,7 +166,7 @@ def find_networks(text: str) -> Iterator[Entity]:
 # --- cued numbers: memo/tag, UID, order id, error code -----------------------------------
 
 # Filler allowed between a cue and its value: "UID: 123", "UID是123", "order no. #123".
-_SEP = r"(?:\s*(?:[:：#=＃]|is|是|为|為|は|는|号|號)\s*)*\s*"
+_SEP = r"(?:\s*(?:[:：#=＃]|is|是|为|為|は|는|号|號|填了|填的|填写的?|写了|写的)\s*)*\s*"
 
 _TAG = re.compile(
     r"(?<![A-Za-z])(?:destination\s*tag|dest\.?\s*tag|tag)" + _SEP + r"(?P<value>\d{1,10})(?![0-9A-Za-z])"
