@@ -1,0 +1,123 @@
+"""Bounces: RFC 3464 delivery status notifications and the common non-standard ones.
+
+A bounce must never become a customer ticket nor get an auto-reply (that is how mail loops
+start); instead it tells the desk which of its own messages failed and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.message import Message
+from email.parser import HeaderParser
+
+from bridgedesk.mail.headers import parse_message_id
+from bridgedesk.mail.textcodec import decode_header_value
+
+_BOUNCE_SENDER_RE = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
+_BOUNCE_SUBJECT_RE = re.compile(
+    r"undeliver|undelivered mail|delivery status notification|delivery (?:has )?fail|"
+    r"mail delivery (?:failed|subsystem)|returned mail|failure notice|delivery failure|"
+    r"could not be delivered|non[- ]?delivery|退信|投递失败|发送失败|未能送达|無法傳遞|配信エラー",
+    re.IGNORECASE,
+)
+_STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
+_SMTP_CODE_RE = re.compile(r"\b([45]\d\d)[ -]")
+_RECIPIENT_RE = re.compile(r"<?([A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,24})>?")
+_FINAL_RECIPIENT_RE = re.compile(r"(?:final|original)-recipient:\s*(?:rfc822;)?\s*(\S+)", re.IGNORECASE)
+_MESSAGE_ID_LINE_RE = re.compile(r"^\s*message-id:\s*(<[^>\n]{1,990}>)", re.IGNORECASE | re.MULTILINE)
+_DELAY_RE = re.compile(r"delay|will retry|still trying|延迟", re.IGNORECASE)
+_MAX_SCAN = 200_000
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    original_message_id: str | None
+    recipient: str | None
+    action: str          # failed, delayed, delivered, relayed, expanded
+    status: str          # RFC 3463 code such as "5.1.1", or "" when unknown
+    diagnostic: str
+
+
+def _field(block: Message, name: str) -> str:
+    value = block.get(name)
+    return decode_header_value(value) if value is not None else ""
+
+
+def _strip_type(value: str) -> str:
+    """"rfc822; user@example.com" -> "user@example.com"."""
+    return value.split(";", 1)[-1].strip().strip("<>").lower()
+
+
+def _original_id_from_part(part: Message) -> str | None:
+    """Message-ID of the returned message (message/rfc822) or its headers (text/rfc822-headers)."""
+    payload = part.get_payload()
+    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+        return parse_message_id(payload[0].get("Message-ID"))
+    if isinstance(payload, str):
+        return parse_message_id(HeaderParser().parsestr(payload[:_MAX_SCAN], headersonly=True).get("Message-ID"))
+    return None
+
+
+def _recipient_blocks(status_part: Message) -> list[Message]:
+    payload = status_part.get_payload()
+    if not isinstance(payload, list):
+        return []
+    blocks = [b for b in payload if isinstance(b, Message)]
+    return [b for b in blocks[1:] if b.get("Action") or b.get("Final-Recipient")] or blocks[1:]
+
+
+def _report_from_status_part(status_part: Message, original_id: str | None) -> DeliveryReport | None:
+    blocks = _recipient_blocks(status_part)
+    if not blocks:
+        return None
+    chosen = next((b for b in blocks if _field(b, "Action").lower() == "failed"), blocks[0])
+    recipient = _field(chosen, "Final-Recipient") or _field(chosen, "Original-Recipient")
+    return DeliveryReport(
+        original_message_id=original_id,
+        recipient=_strip_type(recipient) or None,
+        action=_field(chosen, "Action").lower() or "failed",
+        status=_field(chosen, "Status"),
+        diagnostic=_field(chosen, "Diagnostic-Code")[:2000],
+    )
+
+
+def read_standard_report(message: Message) -> DeliveryReport | None:
+    """RFC 3464: multipart/report with a message/delivery-status part."""
+    payload = message.get_payload()
+    if not isinstance(payload, list):
+        return None
+    status_part = next((p for p in payload if isinstance(p, Message) and p.get_content_type() == "message/delivery-status"), None)
+    if status_part is None:
+        return None
+    original = next(
+        (p for p in payload if isinstance(p, Message) and p.get_content_type() in ("message/rfc822", "text/rfc822-headers")),
+        None,
+    )
+    original_id = _original_id_from_part(original) if original is not None else None
+    return _report_from_status_part(status_part, original_id)
+
+
+def looks_like_bounce(from_addr: str, subject: str, return_path: str | None) -> bool:
+    """Non-standard bounces come from the mailer daemon with a recognisable subject."""
+    if _BOUNCE_SENDER_RE.match(from_addr):
+        return True
+    return return_path == "" and bool(_BOUNCE_SUBJECT_RE.search(subject))
+
+
+def read_informal_report(text: str, subject: str) -> DeliveryReport:
+    """Best effort on a free-text bounce (qmail "failure notice", Exchange NDR, Coremail 退信)."""
+    scan = text[:_MAX_SCAN]
+    final = _FINAL_RECIPIENT_RE.search(scan)
+    recipient_match = final or _RECIPIENT_RE.search(scan)
+    status = _STATUS_RE.search(scan)
+    code = _SMTP_CODE_RE.search(scan)
+    message_id = _MESSAGE_ID_LINE_RE.search(scan)
+    diagnostic = next((line.strip() for line in scan.splitlines() if _STATUS_RE.search(line) or _SMTP_CODE_RE.search(line)), "")
+    return DeliveryReport(
+        original_message_id=parse_message_id(message_id.group(1)) if message_id else None,
+        recipient=recipient_match.group(1).strip("<>;").lower() if recipient_match else None,
+        action="delayed" if _DELAY_RE.search(subject) else "failed",
+        status=status.group(1) if status else (code.group(1) if code else ""),
+        diagnostic=diagnostic[:2000],
+    )

@@ -1,0 +1,176 @@
+"""Walk a parsed MIME tree once, sorting every leaf into body text, HTML or attachment.
+
+Bounded: parts beyond ``max_parts`` and multiparts deeper than ``max_depth`` are skipped
+with a defect; attached messages are kept as bytes (first level only) for the phishing
+analysis rather than mixed into the customer's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from email.message import Message
+
+from bridgedesk.mail.attachments import MailAttachment, quarantine_reason, sanitize_filename, sniff_type
+from bridgedesk.mail.headers import parse_message_id
+from bridgedesk.mail.textcodec import decode_bytes, decode_header_value
+
+_CAMEL_RE = re.compile(r"(?<!^)(?=[A-Z])")
+_NESTED_TYPES = ("message/rfc822", "message/global")
+
+
+@dataclass
+class MimeWalk:
+    """Limits for one walk and what it has collected so far."""
+    marker: str
+    blobs: list[bytes]
+    max_attachment_bytes: int
+    max_depth: int
+    max_parts: int
+    defects: list[str]
+    plains: list[str] = field(default_factory=list)
+    htmls: list[str] = field(default_factory=list)
+    attachments: list[MailAttachment] = field(default_factory=list)
+    nested: list[bytes] = field(default_factory=list)
+    parts: int = 0
+
+
+def walk_message(message: Message, walk: MimeWalk) -> None:
+    _visit(message, 0, walk)
+
+
+def _raw_header(part: Message, name: str) -> str | None:
+    """First raw value of a header, bypassing the structured-header machinery."""
+    for key, value in part.raw_items():
+        if key.lower() == name:
+            return decode_header_value(value)
+    return None
+
+
+def _content_type(part: Message) -> str:
+    try:
+        return part.get_content_type()
+    except Exception:  # noqa: BLE001 - malformed Content-Type must not stop the walk
+        return "text/plain"
+
+
+def _record_stdlib_defects(part: Message, walk: MimeWalk) -> None:
+    for defect in getattr(part, "defects", [])[:20]:
+        name = type(defect).__name__.removesuffix("Defect")
+        walk.defects.append(_CAMEL_RE.sub(" ", name).lower())
+
+
+def _visit(part: Message, depth: int, walk: MimeWalk) -> None:
+    walk.parts += 1
+    if walk.parts > walk.max_parts:
+        if walk.parts == walk.max_parts + 1:
+            walk.defects.append(f"more than {walk.max_parts} MIME parts; the rest were skipped")
+        return
+    _record_stdlib_defects(part, walk)
+    ctype = _content_type(part)
+    if ctype in _NESTED_TYPES:
+        _keep_nested(part, walk)
+    elif part.is_multipart():
+        _visit_children(part, depth, walk)
+    elif not ctype.startswith("message/"):
+        try:
+            _visit_leaf(part, ctype, walk)
+        except Exception as exc:  # noqa: BLE001 - one bad part must not lose the others
+            walk.defects.append(f"unreadable {ctype} part ({type(exc).__name__})")
+
+
+def _visit_children(part: Message, depth: int, walk: MimeWalk) -> None:
+    if depth >= walk.max_depth:
+        walk.defects.append(f"MIME nesting deeper than {walk.max_depth}; inner parts skipped")
+        return
+    for child in part.get_payload():
+        if isinstance(child, Message):
+            _visit(child, depth + 1, walk)
+
+
+def _nested_depth(part: Message, limit: int) -> int:
+    """How many message/rfc822 layers sit inside one another (counted up to ``limit``)."""
+    depth = 0
+    current = part
+    while depth <= limit and _content_type(current) in _NESTED_TYPES:
+        payload = current.get_payload()
+        if not (isinstance(payload, list) and payload and isinstance(payload[0], Message)):
+            break
+        depth += 1
+        current = payload[0]
+    return depth
+
+
+def _keep_nested(part: Message, walk: MimeWalk) -> None:
+    """Store an attached message's bytes for later phishing analysis."""
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload and isinstance(payload[0], Message) else None
+    if inner is None:
+        walk.defects.append("empty attached message")
+        return
+    if _nested_depth(part, walk.max_depth) > walk.max_depth:
+        walk.defects.append(f"attached messages nested deeper than {walk.max_depth}")
+    try:
+        data = inner.as_bytes()
+    except Exception:  # noqa: BLE001 - the generator can fail on unencodable garbage
+        data = inner.as_string().encode("utf-8", errors="replace")
+    if len(data) > walk.max_attachment_bytes:
+        walk.defects.append(f"attached message of {len(data)} bytes truncated")
+        data = data[:walk.max_attachment_bytes]
+    walk.nested.append(data)
+
+
+def _disposition(part: Message) -> str | None:
+    raw = _raw_header(part, "content-disposition")
+    return raw.split(";", 1)[0].strip().lower() if raw else None
+
+
+def _visit_leaf(part: Message, ctype: str, walk: MimeWalk) -> None:
+    disposition = _disposition(part)
+    filename = sanitize_filename(decode_header_value(part.get_filename() or ""))
+    is_body = ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename
+    if is_body:
+        _collect_body(part, ctype, walk)
+    else:
+        _collect_attachment(part, ctype, disposition, filename, walk)
+
+
+def _collect_body(part: Message, ctype: str, walk: MimeWalk) -> None:
+    data = part.get_payload(decode=True) or b""
+    text, defect = decode_bytes(data, part.get_content_charset())
+    if defect:
+        walk.defects.append(defect)
+    (walk.htmls if ctype == "text/html" else walk.plains).append(text)
+
+
+def _attachment_bytes(part: Message, walk: MimeWalk) -> bytes | None:
+    """Decoded bytes, or None when larger than the limit (checked before decoding)."""
+    marker = _raw_header(part, walk.marker)
+    if marker is not None and marker.strip().isdigit() and int(marker) < len(walk.blobs):
+        data = walk.blobs[int(marker)]
+        return data if len(data) <= walk.max_attachment_bytes else None
+    encoded = part.get_payload()
+    if isinstance(encoded, str) and len(encoded) * 3 // 4 > walk.max_attachment_bytes * 1.05:
+        return None
+    data = part.get_payload(decode=True) or b""
+    return data if len(data) <= walk.max_attachment_bytes else None
+
+
+def _collect_attachment(part: Message, ctype: str, disposition: str | None, filename: str, walk: MimeWalk) -> None:
+    data = _attachment_bytes(part, walk)
+    sniffed = sniff_type(data or b"")
+    if data is None:
+        walk.defects.append(f"attachment {filename or ctype!r} larger than {walk.max_attachment_bytes} bytes; content dropped")
+        reason: str | None = "too-large"
+    else:
+        reason = quarantine_reason(filename, ctype, sniffed, data)
+    content_id = parse_message_id(_raw_header(part, "content-id"))
+    walk.attachments.append(MailAttachment(
+        filename=filename,
+        declared_type=ctype,
+        sniffed_type=sniffed,
+        data=data or b"",
+        content_id=content_id,
+        is_inline=disposition == "inline" or (disposition is None and content_id is not None),
+        quarantine_reason=reason,
+    ))
