@@ -35,3 +35,27 @@ def config_file(tmp_path: Path):
         path.write_text(brand + "\n" + extra, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture
+def fresh_database_url():
+    """A database of its own for tests that run the desk in other processes.
+
+    On SQLite (the default) that is simply the data directory's file, so this returns "".
+    On PostgreSQL it creates an empty database on the same server and drops it afterwards.
+    """
+    import os
+    import uuid
+
+    base = os.environ.get("BRIDGEDESK_DATABASE_URL", "")
+    if not base:
+        yield ""
+        return
+    import psycopg
+
+    name = f"bd_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

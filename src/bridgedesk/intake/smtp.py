@@ -15,7 +15,7 @@ import ssl
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import AnyStr, Callable, Sequence
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
@@ -99,6 +99,17 @@ class SupportHandler:
         return f"250 2.0.0 OK: queued as {received.inbound_id}"
 
 
+class DeskSMTP(SMTP):
+    """aiosmtpd's protocol with refusals that tell the sender exactly what to change."""
+
+    async def push(self, status: AnyStr) -> None:
+        text = status.decode() if isinstance(status, bytes) else status
+        if text.startswith("552 Error: Too much mail data") or text.startswith("552 Error: message size exceeds"):
+            text = (f"552 5.3.4 message too big: this desk accepts at most {self.data_size_limit} bytes; "
+                    "send large files as links or smaller parts")
+        await super().push(text)
+
+
 @dataclass
 class SmtpListener:
     """Runs the SMTP server on its own event loop in a thread; port 0 picks a free port."""
@@ -125,7 +136,7 @@ class SmtpListener:
 
     async def _serve(self) -> asyncio.base_events.Server:
         def factory() -> SMTP:
-            return SMTP(
+            return DeskSMTP(
                 self.handler, hostname=self.hostname, data_size_limit=self.max_message_bytes,
                 tls_context=self.tls_context, require_starttls=False, enable_SMTPUTF8=True,
                 decode_data=False, ident="bridgedesk ESMTP",
