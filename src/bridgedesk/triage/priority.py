@@ -1,0 +1,104 @@
+"""Priority from the category and from explicit, auditable rules.
+
+A learned category gives the baseline (money missing is high, feedback is low); rules
+written as data raise it when the text shows an account compromise or funds at risk, and
+any leaked secret makes the ticket urgent because the customer's funds are exposed until
+they rotate it. The decision returns the names of every rule that fired, so an agent (or an
+auditor) can see why a ticket jumped the queue. Rules only raise priority, never lower it.
+
+Known limit: patterns do not understand negation ("I was NOT hacked" still fires). A
+false urgent costs a specialist a minute; a missed compromise costs the customer's funds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+
+PRIORITIES: tuple[str, ...] = ("low", "normal", "high", "urgent")
+
+CATEGORY_PRIORITY: Mapping[str, str] = MappingProxyType(
+    {
+        "account_security": "normal",
+        "phishing_report": "normal",
+        "deposit": "high",
+        "withdrawal": "high",
+        "trading": "normal",
+        "kyc_aml": "normal",
+        "api": "normal",
+        "promotions": "low",
+        "feedback": "low",
+        "other": "low",
+    }
+)
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+# (rule name, pattern over the customer's text, priority it sets at least)
+PRIORITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (
+        "account_compromise",
+        _words(
+            r"\bhack(?:ed|er)\b", r"\bstolen\b", r"\bcompromised\b", r"\btaken over\b",
+            r"unauthori[sz]ed (?:login|log-in|sign-?in|access)", r"\bsomeone (?:logged|got) into\b",
+            r"changed my (?:password|e-?mail|2fa)", r"\bnot me\b.{0,40}\blog",
+            "被盗", "被黑", "被入侵", "陌生设备登录", "异地登录", "不是我本人操作", "账号被人登录",
+            "不正ログイン", "乗っ取", "해킹", "도용", "взлом", "украли",
+            r"hacke(?:ad|ó)a?", r"pirat[ée]", r"gehackt", r"hacklendi", r"çalındı",
+            r"bị hack", r"diretas", r"invadi(?:u|ram|da)",
+        ),
+        "urgent",
+    ),
+    (
+        "funds_at_risk",
+        _words(
+            r"someone (?:withdrew|withdrawn|transferred|sent)", r"\bdrain(?:ed|ing)\b",
+            r"unauthori[sz]ed (?:withdrawal|transfer|transaction)",
+            r"withdrawals? (?:i|that i) (?:did not|didn't|never) (?:make|request)",
+            "资金被转走", "币被转走", "被提走", "被转走", "被提币", "不是我提的",
+            "勝手に出金", "무단 출금", "вывели",
+        ),
+        "urgent",
+    ),
+    (
+        "secret_given_away",
+        _words(
+            r"(?:entered|typed|gave|shared|sent) (?:my |the )?(?:seed|recovery|secret|mnemonic|"
+            r"private key|12 words|24 words)",
+            "输入了助记词", "泄露了助记词", "泄露了私钥", "把私钥", "把助记词",
+        ),
+        "urgent",
+    ),
+    (
+        "funds_missing",
+        _words(
+            r"not (?:yet )?(?:arrived|received|credited|reflected)", r"\bhasn'?t (?:arrived|been credited)",
+            r"(?:deposit|withdrawal|transfer|funds|coins?|money|balance).{0,30}"
+            r"\b(?:stuck|missing|gone|disappeared|pending)\b",
+            "没到账", "未到账", "没有到账", "还没到", "卡住", "一直处理中", "一直在审核",
+            "反映されていません", "届きません", "입금이 안", "не поступил", "не пришл",
+        ),
+        "high",
+    ),
+)
+
+
+def decide_priority(
+    category: str, *, secret_types: Sequence[str], text: str
+) -> tuple[str, list[str]]:
+    """(priority, names of the rules that fired); highest wins, category sets the floor."""
+    baseline = CATEGORY_PRIORITY.get(category, "normal")
+    fired = [(f"category:{category}", baseline)]
+    if secret_types:
+        fired.append(("leaked_secret", "urgent"))
+    fired.extend((name, level) for name, pattern, level in PRIORITY_RULES if pattern.search(text))
+    return highest(level for _, level in fired), [name for name, _ in fired]
+
+
+def highest(levels: Iterable[str]) -> str:
+    """The most pressing of ``levels`` in PRIORITIES order."""
+    return max(levels, key=PRIORITIES.index)
