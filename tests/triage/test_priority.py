@@ -73,3 +73,28 @@ def test_reasons_name_every_rule_that_fired_and_rules_are_data() -> None:
 
 def test_unknown_category_defaults_to_normal() -> None:
     assert decide_priority("weird", secret_types=(), text="hello") == ("normal", ["category:weird"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My carrier says someone did a SIM swap on my number yesterday",
+        "I got a 'password was reset' mail that I never requested",
+        "I typed my email and password into a fake login page",
+        "收到验证码但不是我登录的，我没有操作过",
+    ],
+)
+def test_indirect_compromise_signals_are_urgent(text: str) -> None:
+    assert decide_priority("account_security", secret_types=(), text=text)[0] == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("api", "Do you support RSA keys? Our security team doesn't want shared secrets."),
+        ("api", "orders fail since Monday, I didn't change anything in my bot"),
+        ("promotions", "I won 50 USDT in the box but my balance didn't change"),
+    ],
+)
+def test_ordinary_mail_with_security_words_is_not_urgent(category: str, text: str) -> None:
+    assert decide_priority(category, secret_types=(), text=text)[0] != "urgent"

@@ -45,8 +45,14 @@ PRIORITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         _words(
             r"\bhack(?:ed|er)\b", r"\bstolen\b", r"\bcompromised\b", r"\btaken over\b",
             r"unauthori[sz]ed (?:login|log-in|sign-?in|access)", r"\bsomeone (?:logged|got) into\b",
-            r"changed my (?:password|e-?mail|2fa)", r"\bnot me\b.{0,40}\blog",
+            r"changed my (?:password|e-?mail|2fa)", r"\b(?:was ?n[o']t|not) me\b",
+            r"\bsim[ -]?swap", r"\bported my (?:phone )?number",
+            r"\b(?:never|didn'?t|did not) (?:request|requested|ask for|asked for|create|created"
+            r"|authori[sz]e|authori[sz]ed)\b",
+            r"\bsomeone (?:else )?(?:is in|has access|got access|gained access|accessed|logged in)",
             "被盗", "被黑", "被入侵", "陌生设备登录", "异地登录", "不是我本人操作", "账号被人登录",
+            "不是我操作", "不是我登录", "我没有操作", "我没有申请", "密码被改", "被人改了",
+            "手机卡被", "SIM卡被",
             "不正ログイン", "乗っ取", "해킹", "도용", "взлом", "украли",
             r"hacke(?:ad|ó)a?", r"pirat[ée]", r"gehackt", r"hacklendi", r"çalındı",
             r"bị hack", r"diretas", r"invadi(?:u|ram|da)",
@@ -58,6 +64,7 @@ PRIORITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         _words(
             r"someone (?:withdrew|withdrawn|transferred|sent)", r"\bdrain(?:ed|ing)\b",
             r"unauthori[sz]ed (?:withdrawal|transfer|transaction)",
+            r"\b(?:they|hackers?|attackers?|scammers?) (?:then )?(?:withdrew|transferred|moved|sent)",
             r"withdrawals? (?:i|that i) (?:did not|didn't|never) (?:make|request)",
             "资金被转走", "币被转走", "被提走", "被转走", "被提币", "不是我提的",
             "勝手に出金", "무단 출금", "вывели",
@@ -67,8 +74,8 @@ PRIORITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "secret_given_away",
         _words(
-            r"(?:entered|typed|gave|shared|sent) (?:my |the )?(?:seed|recovery|secret|mnemonic|"
-            r"private key|12 words|24 words)",
+            r"(?:entered|typed|gave|shared|sent|put)(?: (?:in|away|out))? my (?:e-?mail and )?"
+            r"(?:seed|recovery|secret|mnemonic|private key|12 words|24 words|password)",
             "输入了助记词", "泄露了助记词", "泄露了私钥", "把私钥", "把助记词",
         ),
         "urgent",
