@@ -1,0 +1,1 @@
+"""Benchmarks whose JSON output is part of the contract (CONTRACTS.md)."""

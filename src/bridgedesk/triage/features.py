@@ -1,0 +1,209 @@
+"""Text normalisation and n-gram analysers for the category model.
+
+Why normalise first: a transaction hash, an address or an order number is unique to
+one message, so as a raw feature it only memorises noise. Replacing each with a
+placeholder word keeps the useful signal ("this mail carries a hash") and drops the
+noise. Why two analysers: word n-grams carry meaning in space-separated languages,
+character n-grams survive typos and inflection, and Chinese/Japanese/Korean have no
+spaces at all, so their runs are cut into character 1-3 grams instead of words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+# Placeholders are plain lowercase words so every analyser treats them as one token.
+HASH_TOKEN = "zzhash"
+ADDRESS_TOKEN = "zzaddr"
+EMAIL_TOKEN = "zzemail"
+URL_TOKEN = "zzurl"
+NUMBER_TOKEN = "zznum"
+TICKER_TOKEN = "zzcoin"
+
+_TICKERS = (
+    "btc", "eth", "usdt", "usdc", "bnb", "trx", "sol", "xrp", "ltc", "doge", "ada", "dot",
+    "matic", "pol", "avax", "ton", "shib", "link", "dai", "busd", "fdusd", "tusd", "arb",
+    "op", "atom", "near", "apt", "sui", "pepe", "xlm", "etc", "bch", "fil", "uni",
+)
+_CJK_RANGES = (
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uac00-\ud7af"  # hangul syllables
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+)
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE), URL_TOKEN),
+    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), EMAIL_TOKEN),
+    (re.compile(r"\b(?:0x)?[0-9a-fA-F]{64}\b"), HASH_TOKEN),
+    (re.compile(r"\b0x[0-9a-fA-F]{40}\b"), ADDRESS_TOKEN),
+    (re.compile(r"\b(?:bc1|tb1|ltc1)[02-9ac-hj-np-z]{20,90}\b", re.IGNORECASE), ADDRESS_TOKEN),
+    (re.compile(r"\b[13LMDT][1-9A-HJ-NP-Za-km-z]{25,34}\b"), ADDRESS_TOKEN),
+    (re.compile(r"\b(?=[1-9A-HJ-NP-Za-km-z]*\d)(?=[1-9A-HJ-NP-Za-km-z]*[A-Za-z])[1-9A-HJ-NP-Za-km-z]{32,44}\b"), ADDRESS_TOKEN),
+    (re.compile(r"\b[1-9A-HJ-NP-Za-km-z]{80,90}\b"), HASH_TOKEN),
+)
+_TICKER_RE = re.compile(r"\b(?:%s)\b" % "|".join(_TICKERS), re.IGNORECASE)
+# Digits glued to Latin letters stay (TRC20, ERC20, 2FA reads as "2fa" after folding).
+_NUMBER_RE = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)*(?![a-z])")
+_CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'d\b"), " would"),
+)
+_TOKEN_RE = re.compile(r"[%s]+|[^\W_]+" % _CJK_RANGES)
+_CJK_RUN_RE = re.compile(r"[%s]+" % _CJK_RANGES)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Fold width and case, expand English contractions and replace identifiers.
+
+    NFKC turns full-width Latin and digits (common in Chinese mail) into ASCII so
+    "ＵＳＤＴ" and "USDT" become one feature.
+    """
+    folded = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    for pattern, token in _PATTERNS:
+        folded = pattern.sub(f" {token} ", folded)
+    folded = folded.lower()
+    folded = _TICKER_RE.sub(f" {TICKER_TOKEN} ", folded)
+    folded = _NUMBER_RE.sub(f" {NUMBER_TOKEN} ", folded)
+    for pattern, expansion in _CONTRACTIONS:
+        folded = pattern.sub(expansion, folded)
+    return _SPACE_RE.sub(" ", folded).strip()
+
+
+def split_tokens(text: str) -> list[str]:
+    """Split normalised text into words and whole CJK runs (kept as one token each)."""
+    return _TOKEN_RE.findall(text)
+
+
+def cjk_char_ngrams(run: str, max_n: int = 3) -> list[str]:
+    """Character 1..max_n grams of one CJK run: the word features of unspaced scripts."""
+    return [run[i : i + n] for n in range(1, max_n + 1) for i in range(len(run) - n + 1)]
+
+
+def analyse_words(text: str) -> list[str]:
+    """Word unigrams and bigrams for spaced scripts plus char 1-3 grams for CJK runs.
+
+    Module-level (not a lambda) so a vectoriser that uses it stays importable by name.
+    """
+    tokens = split_tokens(text)
+    features: list[str] = []
+    for token in tokens:
+        if _CJK_RUN_RE.fullmatch(token):
+            features.extend(cjk_char_ngrams(token))
+        else:
+            features.append(token)
+    features.extend(f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if not _is_cjk_pair(a, b))
+    return features
+
+
+def _is_cjk_pair(first: str, second: str) -> bool:
+    """A bigram across two CJK runs adds nothing the char n-grams lack."""
+    return bool(_CJK_RUN_RE.fullmatch(first) and _CJK_RUN_RE.fullmatch(second))
+
+
+# Each spec names a fixed TF-IDF configuration; a saved model refers to it by name.
+_VECTORISER_SPECS: dict[str, dict[str, object]] = {
+    "words_cjk3": {"analyzer": analyse_words, "sublinear_tf": True, "lowercase": False},
+    "char_wb_2_5": {
+        "analyzer": "char_wb",
+        "ngram_range": (2, 5),
+        "sublinear_tf": True,
+        "lowercase": False,
+    },
+}
+DEFAULT_SPECS = tuple(_VECTORISER_SPECS)
+
+
+@dataclass(frozen=True)
+class FeatureBlock:
+    """One fitted TF-IDF block: its spec name, term -> column map and idf weights."""
+
+    spec: str
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+
+
+class FeatureSpace:
+    """Fitted blocks stacked side by side, with a fast path for one text at a time.
+
+    Why not call scikit-learn's ``transform`` at predict time: on one short message
+    its sparse-matrix plumbing costs milliseconds, while the arithmetic (count,
+    1 + log tf, times idf, L2 per block) is a few dozen dictionary look-ups.
+    """
+
+    def __init__(self, blocks: Sequence[FeatureBlock]) -> None:
+        self.blocks = tuple(blocks)
+        self._analysers = tuple(make_analyser(block.spec) for block in self.blocks)
+        sizes = [len(block.vocabulary) for block in self.blocks]
+        self._offsets = tuple(int(x) for x in np.cumsum([0, *sizes[:-1]]))
+        self.size = int(sum(sizes))
+
+    def vectorise(self, normalised: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and TF-IDF values of one normalised text."""
+        columns: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        for block, analyse, offset in zip(self.blocks, self._analysers, self._offsets):
+            index, value = weigh_terms(analyse(normalised), block)
+            columns.append(index + offset)
+            values.append(value)
+        return np.concatenate(columns), np.concatenate(values)
+
+    def transform(self, normalised_texts: Sequence[str]) -> sparse.csr_matrix:
+        """Feature matrix of many normalised texts (same numbers as ``vectorise``)."""
+        rows = [self.vectorise(text) for text in normalised_texts]
+        indptr = np.cumsum([0, *(len(cols) for cols, _ in rows)])
+        indices = np.concatenate([cols for cols, _ in rows]) if rows else np.zeros(0, int)
+        data = np.concatenate([vals for _, vals in rows]) if rows else np.zeros(0)
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), self.size))
+
+
+def weigh_terms(terms: list[str], block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
+    """Sublinear tf times idf, L2-normalised: what ``TfidfVectorizer`` computes."""
+    counts: dict[int, int] = {}
+    vocabulary = block.vocabulary
+    for term in terms:
+        column = vocabulary.get(term)
+        if column is not None:
+            counts[column] = counts.get(column, 0) + 1
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    value = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))))
+    value *= block.idf[index]
+    return index, value / np.sqrt(value @ value)
+
+
+def fit_feature_space(
+    normalised_texts: Sequence[str], specs: Sequence[str] = DEFAULT_SPECS
+) -> tuple[FeatureSpace, sparse.csr_matrix]:
+    """Learn vocabularies and idf on the texts; return the space and their features."""
+    blocks: list[FeatureBlock] = []
+    matrices: list[sparse.csr_matrix] = []
+    for spec in specs:
+        vectoriser = TfidfVectorizer(**_VECTORISER_SPECS[spec])
+        matrices.append(vectoriser.fit_transform(normalised_texts))
+        vocabulary = {term: int(col) for term, col in vectoriser.vocabulary_.items()}
+        blocks.append(FeatureBlock(spec, vocabulary, vectoriser.idf_.astype(np.float64)))
+    return FeatureSpace(blocks), sparse.hstack(matrices, format="csr")
+
+
+def make_analyser(spec: str) -> Callable[[str], list[str]]:
+    """The term extractor of a spec, exactly as the fitting vectoriser used it."""
+    if spec not in _VECTORISER_SPECS:
+        raise ValueError(f"unknown feature spec {spec!r}")
+    return TfidfVectorizer(**_VECTORISER_SPECS[spec]).build_analyzer()
