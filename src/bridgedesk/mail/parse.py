@@ -24,11 +24,12 @@ from bridgedesk.mail.headers import (
 )
 from bridgedesk.mail.htmltext import MAX_TEXT_CHARS, sanitize_html, sanitized_html_to_text
 from bridgedesk.mail.quotes import split_reply
-from bridgedesk.mail.walk import MimeWalk, walk_message
+from bridgedesk.mail.walk import MimeWalk, content_type_of, walk_message
 
 __all__ = ["DeliveryReport", "MailAttachment", "ParsedMail", "parse_message"]
 
 MAX_DEFECTS = 50
+MAX_BOUNDARIES = 200
 _KNOWN_HEADERS = frozenset(
     "from to cc subject date message-id received return-path content-type mime-version reply-to sender".split()
 )
@@ -75,7 +76,7 @@ def _parse(raw: bytes, max_attachment_bytes: int, max_depth: int, max_parts: int
     if not raw.strip():
         return _empty_mail(("empty message",))
     lifted = lift_large_parts(raw)
-    defects: list[str] = [f"text part truncated from {size} bytes" for size in lifted.truncated]
+    defects: list[str] = []
     message = _read_structure(lifted.raw, defects)
     walk = MimeWalk(
         marker=lifted.marker.lower(), blobs=lifted.blobs, max_attachment_bytes=max_attachment_bytes,
@@ -87,7 +88,14 @@ def _parse(raw: bytes, max_attachment_bytes: int, max_depth: int, max_parts: int
 
 
 def _read_structure(raw: bytes, defects: list[str]) -> Message:
-    """Full MIME parse; when the stdlib gives up, keep the headers and the body as text."""
+    """Full MIME parse; when the stdlib gives up, keep the headers and the body as text.
+
+    The stdlib checks every line against every open boundary, so thousands of nested
+    multiparts cost it seconds; such a message is read as headers plus text instead.
+    """
+    if raw.lower().count(b"boundary") > MAX_BOUNDARIES:
+        defects.append(f"more than {MAX_BOUNDARIES} multipart boundaries; body kept as text")
+        return BytesHeaderParser(policy=policy.compat32).parsebytes(raw, headersonly=True)
     try:
         return email.message_from_bytes(raw, policy=policy.default)
     except (Exception, RecursionError) as exc:  # noqa: BLE001
@@ -140,7 +148,7 @@ def _choose_text(plains: list[str], html: str | None) -> str:
 
 def _delivery_report(message: Message, from_addr: str, subject: str, return_path: str | None, text: str) -> DeliveryReport | None:
     try:
-        if message.get_content_type() == "multipart/report":
+        if content_type_of(message) == "multipart/report":
             report = read_standard_report(message)
             if report is not None:
                 return report
@@ -153,7 +161,7 @@ def _delivery_report(message: Message, from_addr: str, subject: str, return_path
 
 def _is_report_type(message: Message) -> bool:
     try:
-        return message.get_content_type() == "multipart/report"
+        return content_type_of(message) == "multipart/report"
     except Exception:  # noqa: BLE001
         return False
 

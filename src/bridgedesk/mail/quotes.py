@@ -66,35 +66,50 @@ _VALEDICTION_RE = re.compile(
     r"此致|此致敬礼|祝好|顺祝商祺|谢谢|多谢|感谢|よろしくお願いします|よろしくお願いいたします)\s*[,，!！.。]?\s*$",
     re.IGNORECASE,
 )
+_RULE_MARKS = ("--", "__", "==", "**")
+_HEADER_MARKS = (":", "：", "写道", "寫道", "書きました", "のメッセージ", "转发", "轉寄")
 _NAME_LINE_RE = re.compile(r"^\s*[-/]\s?\w[\w .'-]{0,40}$")
 _SIGNATURE_TAIL_LINES = 6
 
 
-def _header_window(lines: list[str], index: int) -> str:
-    """This line joined with the next ones up to a blank line: headers wrap, paragraphs don't."""
-    parts = []
+def _header_windows(lines: list[str], index: int) -> list[str]:
+    """This line, then joined with the next ones (up to a blank or quoted line): headers wrap."""
+    windows: list[str] = []
+    parts: list[str] = []
     for line in lines[index:index + _JOIN_LINES]:
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped or (parts and stripped.startswith(">")):
             break
-        parts.append(line.strip())
-    return " ".join(parts)
+        parts.append(stripped)
+        windows.append(" ".join(parts))
+    return windows
 
 
 def _is_wrote_header(lines: list[str], index: int) -> bool:
     """ "On … wrote:" and its translations, on one line or wrapped over up to three."""
     first = lines[index].strip()
-    if not first:
-        return False
-    for window in dict.fromkeys((first, _header_window(lines, index))):
+    detailed = bool(_HAS_DETAIL_RE.search(first))
+    for window in _header_windows(lines, index):
         if _WROTE_RE.match(window):
             return True
-        if _HAS_DETAIL_RE.search(first) and (_BARE_WROTE_RE.match(window) or _CJK_WROTE_RE.match(window)):
+        if detailed and (_BARE_WROTE_RE.match(window) or _CJK_WROTE_RE.match(window)):
             return True
     return False
 
 
+def _may_start_header(lines: list[str], index: int) -> bool:
+    """Cheap pre-check: every header form has a colon nearby, a rule, or a CJK verb."""
+    line = lines[index]
+    if any(mark in line for mark in _RULE_MARKS):
+        return True
+    window = "".join(lines[index:index + _JOIN_LINES])
+    return any(mark in window for mark in _HEADER_MARKS)
+
+
 def _is_quote_header(lines: list[str], index: int) -> bool:
     """Does a quoted-history header start at this line?"""
+    if not _may_start_header(lines, index):
+        return False
     line = lines[index]
     if _SEPARATOR_RE.match(line) or _FORWARD_LINE_RE.match(line):
         return True

@@ -17,6 +17,9 @@ from bridgedesk.mail.textcodec import decode_bytes, decode_header_value
 
 _CAMEL_RE = re.compile(r"(?<!^)(?=[A-Z])")
 _NESTED_TYPES = ("message/rfc822", "message/global")
+MAX_BODY_BYTES = 8 * 1024 * 1024
+_TYPE_RE = re.compile(r"^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$")
+_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([^\"';\s]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -47,11 +50,25 @@ def _raw_header(part: Message, name: str) -> str | None:
     return None
 
 
-def _content_type(part: Message) -> str:
-    try:
-        return part.get_content_type()
-    except Exception:  # noqa: BLE001 - malformed Content-Type must not stop the walk
-        return "text/plain"
+def content_type_of(part: Message) -> str:
+    """Lowercase type/subtype from the raw header (RFC 2045 defaults when absent or invalid).
+
+    Read directly: the structured-header machinery costs more than the rest of the walk.
+    """
+    raw = _raw_header(part, "content-type")
+    value = raw.split(";", 1)[0].strip().lower() if raw else ""
+    if value.count("/") != 1 or not _TYPE_RE.match(value):
+        return part.get_default_type()
+    return value
+
+
+def charset_of(part: Message) -> str | None:
+    raw = _raw_header(part, "content-type") or ""
+    match = _CHARSET_RE.search(raw)
+    return match.group(1).lower() if match else None
+
+
+_content_type = content_type_of
 
 
 def _record_stdlib_defects(part: Message, walk: MimeWalk) -> None:
@@ -72,6 +89,8 @@ def _visit(part: Message, depth: int, walk: MimeWalk) -> None:
         _keep_nested(part, walk)
     elif part.is_multipart():
         _visit_children(part, depth, walk)
+    elif ctype.startswith("multipart/"):  # structure was not parsed: keep its bytes as text
+        _collect_body(part, "text/plain", walk)
     elif not ctype.startswith("message/"):
         try:
             _visit_leaf(part, ctype, walk)
@@ -125,9 +144,16 @@ def _disposition(part: Message) -> str | None:
     return raw.split(";", 1)[0].strip().lower() if raw else None
 
 
+def _filename(part: Message) -> str:
+    try:
+        return sanitize_filename(decode_header_value(part.get_filename() or ""))
+    except Exception:  # noqa: BLE001 - RFC 2231 parameters can be arbitrarily broken
+        return ""
+
+
 def _visit_leaf(part: Message, ctype: str, walk: MimeWalk) -> None:
     disposition = _disposition(part)
-    filename = sanitize_filename(decode_header_value(part.get_filename() or ""))
+    filename = _filename(part)
     is_body = ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename
     if is_body:
         _collect_body(part, ctype, walk)
@@ -135,20 +161,33 @@ def _visit_leaf(part: Message, ctype: str, walk: MimeWalk) -> None:
         _collect_attachment(part, ctype, disposition, filename, walk)
 
 
+def _lifted_blob(part: Message, walk: MimeWalk) -> bytes | None:
+    """Content that bigparts lifted out before parsing, if this part had any."""
+    marker = _raw_header(part, walk.marker)
+    if marker is not None and marker.strip().isdigit() and int(marker) < len(walk.blobs):
+        return walk.blobs[int(marker)]
+    return None
+
+
 def _collect_body(part: Message, ctype: str, walk: MimeWalk) -> None:
-    data = part.get_payload(decode=True) or b""
-    text, defect = decode_bytes(data, part.get_content_charset())
+    data = _lifted_blob(part, walk)
+    if data is None:
+        data = part.get_payload(decode=True) or b""
+    if len(data) > MAX_BODY_BYTES:
+        walk.defects.append(f"{ctype} body of {len(data)} bytes truncated to {MAX_BODY_BYTES}")
+        data = data[:MAX_BODY_BYTES]
+    text, defect = decode_bytes(data, charset_of(part))
     if defect:
         walk.defects.append(defect)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     (walk.htmls if ctype == "text/html" else walk.plains).append(text)
 
 
 def _attachment_bytes(part: Message, walk: MimeWalk) -> bytes | None:
     """Decoded bytes, or None when larger than the limit (checked before decoding)."""
-    marker = _raw_header(part, walk.marker)
-    if marker is not None and marker.strip().isdigit() and int(marker) < len(walk.blobs):
-        data = walk.blobs[int(marker)]
-        return data if len(data) <= walk.max_attachment_bytes else None
+    blob = _lifted_blob(part, walk)
+    if blob is not None:
+        return blob if len(blob) <= walk.max_attachment_bytes else None
     encoded = part.get_payload()
     if isinstance(encoded, str) and len(encoded) * 3 // 4 > walk.max_attachment_bytes * 1.05:
         return None
