@@ -161,7 +161,7 @@ def english_prose(draw):
     return " ".join(sentences)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(english_prose())
 def test_prose_made_of_wordlist_words_is_not_a_phrase(text):
     assert find_seed_phrases(text) == []

@@ -45,7 +45,7 @@ def merge_overlaps(findings: Iterable[Finding]) -> list[Finding]:
     """Union overlapping spans; the most confident finding names the merged span.
 
     Union rather than pick-one, so no secret text survives between two disagreeing detectors.
-        """
+    """
     merged: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
         if merged and finding.start < merged[-1].end:

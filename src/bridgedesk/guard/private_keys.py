@@ -114,8 +114,10 @@ def _find_keystores(text: str) -> list[Finding]:
 
 
 def _enclosing_keystore(text: str, position: int) -> tuple[int, int] | None:
+    """The outermost JSON object around ``position`` that is (or wraps) a keystore."""
     decoder = json.JSONDecoder()
     lower_bound = max(0, position - _KEYSTORE_REACH)
+    best: tuple[int, int] | None = None
     brace = text.rfind("{", lower_bound, position)
     while brace != -1:
         try:
@@ -123,9 +125,9 @@ def _enclosing_keystore(text: str, position: int) -> tuple[int, int] | None:
         except ValueError:
             value, end = None, -1
         if end > position and _is_keystore(value):
-            return brace, end
+            best = (brace, end)
         brace = text.rfind("{", lower_bound, brace)
-    return None
+    return best
 
 
 def _is_keystore(value: object) -> bool:

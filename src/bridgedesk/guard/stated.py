@@ -16,9 +16,9 @@ from bridgedesk.guard.triggers import cue_windows
 _IS = r"[ \t]*(?:[:=：][ \t]*|[ \t]+)"
 _PASSWORD_LABELS = (
     r"(?:pass(?:word|code)|pwd|pw)(?:[ \t]+(?:is|was|would be)[ \t]|[ \t]*[:=：])",  # en
-    r"(?:密码|密碼|口令)(?:是|为|為|：|:|=)",  # zh
-    r"パスワード(?:は|：|:)",  # ja
-    r"(?:비밀번호|패스워드|암호)(?:는|은|:|：)",  # ko
+    r"(?:密码|密碼|口令)[ \t]*(?:是|为|為|：|:|=)",  # zh
+    r"パスワード[ \t]*(?:は|：|:)",  # ja
+    r"(?:비밀번호|패스워드|암호)[ \t]*(?:는|은|:|：)",  # ko
     r"пароль(?:[ \t]*[:：—\-=]|[ \t]+это[ \t])",  # ru
     r"contraseña(?:[ \t]+es[ \t]|[ \t]*[:=：])",  # es
     r"mật khẩu(?:[ \t]+(?:của tôi|của mình))?(?:[ \t]+là[ \t]|[ \t]*[:=：])",  # vi
