@@ -34,7 +34,7 @@ TEST_DEBS = {
     "tesseract": "tesseract-ocr",
 }
 EXTRA_DEBS = ("tesseract-ocr-chi-sim", "swaks")
-DB_TEST_PATHS = ("tests/desk", "tests/intake", "tests/web", "tests/test_cli.py")
+DB_TEST_PATHS = ("tests/desk", "tests/intake", "tests/web", "tests/test_cli.py", "tests/test_serve.py")
 
 
 def say(text: str) -> None:

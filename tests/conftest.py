@@ -59,3 +59,40 @@ def fresh_database_url():
     yield base.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def desk_config(config_file, monkeypatch):
+    """Point the desk at a config file (brand-only by default) and forget cached state."""
+    from bridgedesk.desk.runtime import reset_caches
+
+    def use(extra: str = "") -> None:
+        monkeypatch.setenv("BRIDGEDESK_CONFIG", str(config_file(extra)))
+        reset_caches()
+
+    use()
+    yield use
+    reset_caches()
+
+
+@pytest.fixture(scope="session")
+def seed_model_file(tmp_path_factory) -> Path:
+    """The default model, trained once per test session from the seed set."""
+    from bridgedesk.modelstore import save_model, train_from_seed
+
+    path = tmp_path_factory.mktemp("model") / "category-model.bin"
+    save_model(train_from_seed(), path)
+    return path
+
+
+@pytest.fixture
+def data_dir_with_model(tmp_path, seed_model_file) -> Path:
+    """A fresh data directory that already holds the default model (saves each process a training run)."""
+    import shutil
+
+    from bridgedesk.modelstore import model_file
+
+    data = tmp_path / "data"
+    model_file(data).parent.mkdir(parents=True)
+    shutil.copy(seed_model_file, model_file(data))
+    return data

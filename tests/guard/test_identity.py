@@ -29,6 +29,11 @@ def test_numbers_that_are_not_cards(text):
     assert found(text) == []
 
 
+def test_card_followed_by_its_expiry_year_is_cut_at_the_group():
+    text = "card 4111 1111 1111 1111 2027 cvv"
+    assert found(text) == [("card_number", "luhn", "4111 1111 1111 1111")]
+
+
 def test_chinese_resident_id():
     assert found("身份证号 11010519491231002X") == [("id_number", "cn_resident_id", "11010519491231002X")]
 

@@ -165,3 +165,31 @@ def english_prose(draw):
 @given(english_prose())
 def test_prose_made_of_wordlist_words_is_not_a_phrase(text):
     assert find_seed_phrases(text) == []
+
+
+def test_phrase_in_a_quoted_reply_is_found():
+    text = "> " + " ".join(LEGAL[:4]) + "\n> " + " ".join(LEGAL[4:8]) + "\n> " + " ".join(LEGAL[8:])
+    assert only_phrase(text).confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour, je vous écris car mon retrait est bloqué depuis trois jours. Pouvez-vous vérifier mon compte et me donner une réponse rapide, merci beaucoup pour votre aide précieuse.",
+        "Hola, escribo porque mi retiro lleva tres días bloqueado. Por favor revisen mi cuenta y díganme qué pasa, gracias por la ayuda.",
+        "Olá, meu saque está bloqueado há três dias. Por favor verifiquem minha conta e me deem uma resposta rápida, obrigado pela ajuda.",
+        "Ciao, il mio prelievo è bloccato da tre giorni. Per favore controllate il mio conto e datemi una risposta rapida, grazie mille.",
+        "Dobrý den, můj výběr je zablokovaný už tři dny. Prosím zkontrolujte můj účet a dejte mi rychlou odpověď, děkuji za pomoc.",
+        "안녕하세요. 출금이 삼일째 지연되고 있습니다. 계정을 확인해 주시고 빠른 답변 부탁드립니다. 감사합니다.",
+        "こんにちは。出金が三日間止まっています。アカウントを確認して、早めに返事をください。よろしくお願いします。",
+    ],
+)
+def test_support_prose_in_other_wordlist_languages_is_not_a_phrase(text):
+    assert find_seed_phrases(text) == []
+
+
+def test_a_pasted_word_list_is_redacted_whole_without_a_slow_search():
+    words = Mnemonic("english").wordlist[:500]
+    text = "wordlist: " + " ".join(words)
+    [finding] = find_seed_phrases(text)
+    assert text[finding.start : finding.end] == " ".join(words)

@@ -74,6 +74,7 @@ def test_every_message_parses_fast_and_without_exception(corpus):
     for _, raw in corpus:
         stdlib_baseline(raw)
     bare = time.perf_counter() - started
+
     count = len(corpus)
     print(f"\n{count} messages, {with_content} with content, unparseable {unparseable[:10]}; "
           f"stdlib {bare / count * 1000:.2f} ms/msg, parse_message {ours / count * 1000:.2f} ms/msg, "
