@@ -24,7 +24,8 @@ _BLOCK_TAG_RE = re.compile(rf"</?(?:{_BLOCK_TAGS})\b(?:[^>\"]|\"[^\"]*\")*>", re
 _CELL_TAG_RE = re.compile(r"</?t[dh]\b(?:[^>\"]|\"[^\"]*\")*>", re.IGNORECASE)
 _ANY_TAG_RE = re.compile(r"<(?:[^>\"]|\"[^\"]*\")*>")
 _SPACES_RE = re.compile(r"[^\S\n]+")
-_BLANK_LINES_RE = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
+_PARAGRAPH_BREAK_RE = re.compile(r"\s*\n\s*\n\s*")
+_LINE_BREAK_RE = re.compile(r"[^\S\n]*\n[^\S\n]*")
 _TAG_TOKEN_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
 _RAW_TAG_RE = re.compile(r"<[^<>]*>")
 # Elements that never hold others or close themselves implicitly: they don't deepen the tree.
@@ -83,9 +84,9 @@ def sanitize_html(markup: str) -> str:
 
 def collapse_whitespace(text: str) -> str:
     """One space between words, at most one blank line between paragraphs."""
-    text = _SPACES_RE.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _BLANK_LINES_RE.sub("\n\n", text).strip()
+    text = _PARAGRAPH_BREAK_RE.sub("\n\n", text)  # whole whitespace runs first: few, long matches
+    text = _LINE_BREAK_RE.sub("\n", text)
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def unescape_serialized(text: str) -> str:
