@@ -17,7 +17,7 @@ from bridgedesk.guard.findings import Finding
 
 _B58 = "1-9A-HJ-NP-Za-km-z"
 # One cheap pass finds long alphanumeric tokens; each form is then checked on those few only.
-_LONG_TOKEN = re.compile(r"[0-9A-Za-z]{50,}")
+_LONG_TOKEN = re.compile(r"[0-9A-Za-z]{50,}+")  # possessive: no retry inside a short word
 _HEX64 = re.compile(r"(?:0x)?[0-9a-fA-F]{64}")
 _KEY_CONTEXT = re.compile(
     r"priv(?:ate)?[\s_\-]*key|privkey|\bpriv\b|\bsecret\b|\bpk\s*[:=]|私钥|私鑰|密钥|秘密鍵|개인\s?키|"
@@ -34,16 +34,24 @@ _SOLANA_ARRAY = re.compile(r"\[\s*\d{1,3}(?:\s*,\s*\d{1,3}){63}\s*,?\s*\]")
 _WIF_VERSIONS = {0x80, 0xEF}
 _EXTENDED_LENGTH = 78
 _KEYSTORE_REACH = 4096
+_MAX_BRACES_TRIED = 16
 
 
 def find_private_keys(text: str) -> list[Finding]:
     """All private-key findings in ``text`` (possibly overlapping; the caller merges)."""
-    findings = [f for m in _LONG_TOKEN.finditer(text) if (f := _judge_long_token(text, m)) is not None]
+    findings = [
+        f for m in _LONG_TOKEN.finditer(text) if _stands_alone(text, m) and (f := _judge_long_token(text, m))
+    ]
     if "ciphertext" in text.lower():
         findings.extend(_find_keystores(text))
     if "[" in text:
         findings.extend(_find_solana_arrays(text))
     return findings
+
+
+def _stands_alone(text: str, match: re.Match[str]) -> bool:
+    """Not the tail of a longer alphanumeric run (the pattern has no costly look-behind)."""
+    return match.start() == 0 or not text[match.start() - 1].isalnum()
 
 
 def _judge_long_token(text: str, match: re.Match[str]) -> Finding | None:
@@ -119,7 +127,9 @@ def _enclosing_keystore(text: str, position: int) -> tuple[int, int] | None:
     lower_bound = max(0, position - _KEYSTORE_REACH)
     best: tuple[int, int] | None = None
     brace = text.rfind("{", lower_bound, position)
-    while brace != -1:
+    for _ in range(_MAX_BRACES_TRIED):
+        if brace == -1:
+            break
         try:
             value, end = decoder.raw_decode(text, brace)
         except ValueError:

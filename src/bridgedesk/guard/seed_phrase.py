@@ -25,18 +25,22 @@ DETECTOR = "bip39"
 MIN_RUN = 11
 MIN_FRAGMENT = 3
 MAX_GAP = 24
+# Longer runs are pasted word lists or several phrases: redact them whole, skip the window search.
+MAX_SEARCHED_RUN = 60
 
 _CIRCLED = "\u2460-\u2473\u2776-\u2793\u24f5-\u24fe\u3251-\u325f\u32b1-\u32bf"
 _TOKEN = re.compile(
     rf"[{CJK_CHARS}]{{2,}}|[{CJK_CHARS}]|(?:[^\W\d_{CJK_CHARS}{_CIRCLED}]|[\u0300-\u036f\u3099\u309a])+"
 )
 _GAP = re.compile(
-    r"(?:\s|[,，、;；|/·•・\-–—\"'“”‘’«»]"
+    r"(?:\s|[,，、;；|/·•・\-–—\"'“”‘’«»>]"
     r"|\d{1,2}[.)\]:：、．）]?|[(\[（]\d{1,2}[)\]）]|#\d{1,2}"
     rf"|[{_CIRCLED}])*"
 )
-_SPLIT_CHARS = ",，、;；|/"
-_STRIP_CHARS = ".,:;!?()[]{}<>\"'“”‘’«»*#-–—·•0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳）（．：。"
+# Punctuation, digits and numbering become spaces for the pre-pass (same length, so offsets hold).
+_TO_SPACE = str.maketrans(
+    dict.fromkeys(".,:;!?()[]{}<>\"'“”‘’«»*#-–—·•/|0123456789）（．：。，、；" + "".join(map(chr, range(0x2460, 0x2474))), " ")
+)
 _MARGIN = 48
 _FRAGMENT = re.compile(rb"\x01{%d,}" % MIN_FRAGMENT)
 # Function words are never BIP39 words, but several are one typo from one ("and"→"hand");
@@ -84,11 +88,9 @@ def _candidate_windows(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     if len(lowered) != len(text) or not unicodedata.is_normalized("NFC", text):
         return [(0, len(text))]
-    for separator in _SPLIT_CHARS:
-        lowered = lowered.replace(separator, " ")
-    words = [w for w in lowered.split() if w.strip(_STRIP_CHARS)]
-    masks = load_vocabulary().masks
-    flags = bytes([w in masks or w.strip(_STRIP_CHARS) in masks for w in words])
+    lowered = lowered.translate(_TO_SPACE)
+    words = lowered.split()
+    flags = bytes(map(load_vocabulary().masks.__contains__, words))
     ranges = _long_fragments(flags)
     if not ranges:
         return []
@@ -171,6 +173,8 @@ def _word_indices(tokens: list[_Token], language: int, first: int, last: int) ->
 def _judge_run(text: str, tokens: list[_Token], run: _Run) -> Finding | None:
     """Checksum-valid → certain; otherwise a long run, or one with a single typo, is still a secret."""
     indices = _word_indices(tokens, run.language, run.first, run.last)
+    if len(indices) > MAX_SEARCHED_RUN:
+        return _finding(tokens, run.first, run.last, 0.7)
     window = find_valid_window(indices) if len(indices) >= PHRASE_LENGTHS[0] else None
     if window is not None:
         return _finding(tokens, run.first + window[0], run.first + window[1] - 1, 1.0)

@@ -57,8 +57,10 @@ _CODE = re.compile(
     re.IGNORECASE,
 )
 _CODE_CUES = (
-    "code", "pin", "2fa", "otp", "验证码", "驗證碼", "校验码", "动态码", "動態碼", "コード", "パスワード",
-    "인증", "код", "código", "mã", "kodu", "kode",
+    "2fa", "mfa", "otp", "sms", "one-time", "one time", "verification", "authenticator", "auth code",
+    "authentication code", "security code", "security pin", "google", "验证码", "驗證碼", "校验码", "动态码",
+    "動態碼", "認証コード", "確認コード", "ワンタイム", "인증", "код", "código", "mã", "doğrulama", "code de",
+    "bestätigungscode", "verifizierungscode", "sicherheitscode", "kode",
 )
 _TRAILING = ".,;:!?)]}\"'”」』。，"
 _MASKS = set("*•x●#")
