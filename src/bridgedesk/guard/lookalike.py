@@ -156,7 +156,7 @@ def _typo(name: DomainName, official: DomainName) -> Finding | None:
     if len(brand) < MIN_BRAND_CHARS + 1:
         return _short_brand_slip(name, official)
     limit = 1 if len(brand) < 10 else 2
-    if edit_distance(label, brand) > limit:
+    if min(edit_distance(label, brand), edit_distance(name.label, official.label)) > limit:
         return None
     phrases = describe_differences(given_label(name), official.label)
     if name.suffix != official.suffix:
