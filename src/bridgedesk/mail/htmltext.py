@@ -23,9 +23,9 @@ _BLOCK_TAGS = (
 _BLOCK_TAG_RE = re.compile(rf"</?(?:{_BLOCK_TAGS})\b(?:[^>\"]|\"[^\"]*\")*>", re.IGNORECASE)
 _CELL_TAG_RE = re.compile(r"</?t[dh]\b(?:[^>\"]|\"[^\"]*\")*>", re.IGNORECASE)
 _ANY_TAG_RE = re.compile(r"<(?:[^>\"]|\"[^\"]*\")*>")
-_SPACES_RE = re.compile(r"[^\S\n]+")
-_PARAGRAPH_BREAK_RE = re.compile(r"\s*\n\s*\n\s*")
-_LINE_BREAK_RE = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_SPACES_RE = re.compile(r"(?:[^\S\n]{2,}|[^\S \n])[^\S\n]*")
+_LINE_EDGE_RE = re.compile(r" \n ?|\n ")
+_BLANK_LINES_RE = re.compile(r" ?\n(?: ?\n)+ ?")
 _TAG_TOKEN_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
 _RAW_TAG_RE = re.compile(r"<[^<>]*>")
 # Elements that never hold others or close themselves implicitly: they don't deepen the tree.
@@ -84,9 +84,11 @@ def sanitize_html(markup: str) -> str:
 
 def collapse_whitespace(text: str) -> str:
     """One space between words, at most one blank line between paragraphs."""
-    text = _PARAGRAPH_BREAK_RE.sub("\n\n", text)  # whole whitespace runs first: few, long matches
-    text = _LINE_BREAK_RE.sub("\n", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    # Every pattern starts on a fixed character or consumes its whole run, so each pass is
+    # linear; a pattern opening with a bare \s* would rescan long space runs (quadratic).
+    text = _SPACES_RE.sub(" ", text)
+    text = _BLANK_LINES_RE.sub("\n\n", text)
+    return _LINE_EDGE_RE.sub("\n", text).strip()
 
 
 def unescape_serialized(text: str) -> str:
