@@ -12,9 +12,10 @@ CRLF = b"\r\n"
 
 
 def timed_parse(raw: bytes, **kwargs):
-    started = time.perf_counter()
+    """Parse and assert the 1 s budget in CPU time, so a busy shared machine can't fail it."""
+    started = time.process_time()
     parsed = parse_message(raw, **kwargs)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 1.0, f"took {elapsed:.2f}s"
     return parsed
 
