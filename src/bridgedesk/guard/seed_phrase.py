@@ -42,6 +42,7 @@ _TO_SPACE = str.maketrans(
     dict.fromkeys(".,:;!?()[]{}<>\"'“”‘’«»*#-–—·•/|0123456789）（．：。，、；" + "".join(map(chr, range(0x2460, 0x2474))), " ")
 )
 _MARGIN = 48
+_WORD = re.compile(rf"[^\W\d_{_CIRCLED}]+")
 _FRAGMENT = re.compile(rb"\x01{%d,}" % MIN_FRAGMENT)
 # Function words are never BIP39 words, but several are one typo from one ("and"→"hand");
 # a real mistyped phrase word is not a function word, so these never count as near misses.
@@ -88,8 +89,11 @@ def _candidate_windows(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     if len(lowered) != len(text) or not unicodedata.is_normalized("NFC", text):
         return [(0, len(text))]
-    lowered = lowered.translate(_TO_SPACE)
-    words = lowered.split()
+    if lowered.isascii():
+        lowered = lowered.translate(_TO_SPACE)  # fast ASCII path
+        words = lowered.split()
+    else:
+        words = _WORD.findall(lowered)
     flags = bytes(map(load_vocabulary().masks.__contains__, words))
     ranges = _long_fragments(flags)
     if not ranges:
