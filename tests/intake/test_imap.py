@@ -4,13 +4,7 @@ reconnected after the server went away, moved to a processed folder, and on to t
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import shutil
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -283,40 +277,25 @@ def test_polled_mail_becomes_tickets(mailbox, imap_source, monkeypatch):
     reset_caches()
 
 
-def use_trained_model(data: Path) -> None:
-    """Give the desk the category model this test session already trained, not a second one."""
-    from bridgedesk.desk.runtime import get_model, model_path
+def test_desk_runs_one_poller_per_configured_mailbox_and_stops_them(mailbox, imap_source, config_file, monkeypatch):
+    from bridgedesk.commands.serving import Desk
+    from bridgedesk.config import load_config
 
-    get_model()
-    shutil.copytree(model_path().parent, data / model_path().parent.name)
-
-
-def test_serve_polls_each_configured_mailbox_into_tickets(dovecot, mailbox, config_file, tmp_path, fresh_database_url):
-    english, chinese = support_mail()[:2]
-    deliver(mailbox, english, chinese)
+    mailbox.create_folder("Security")
     config = config_file(
-        f'[[intake.imap]]\nhost = "{dovecot.host}"\nport = {dovecot.port}\nusername = "{dovecot.username}"\n'
-        f'password = "{dovecot.password}"\nssl = false\npoll_seconds = 0.2\nprocessed_folder = "已处理"\n'
+        "".join(f'[[intake.imap]]\nhost = "{s.host}"\nport = {s.port}\nusername = "{s.username}"\npassword = "{s.password}"\n'
+                f'ssl = false\nfolder = "{folder}"\npoll_seconds = 0.1\n\n'
+                for s, folder in ((imap_source(), "INBOX"), (imap_source(), "Security")))
     )
-    use_trained_model(tmp_path / "data")
-    env = dict(os.environ, BRIDGEDESK_DATA=str(tmp_path / "data"), BRIDGEDESK_CONFIG=str(config))
-    env.pop("BRIDGEDESK_DATABASE_URL", None)
-    if fresh_database_url:
-        env["BRIDGEDESK_DATABASE_URL"] = fresh_database_url
-    desk = subprocess.Popen([sys.executable, "-m", "bridgedesk", "serve", "--http", "127.0.0.1:0", "--smtp", "127.0.0.1:0"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    output: list[str] = []
-    threading.Thread(target=lambda: output.extend(desk.stdout), daemon=True).start()
-
-    def tickets() -> list[dict]:
-        out = subprocess.run([sys.executable, "-m", "bridgedesk", "tickets", "--json"], env=env, capture_output=True, text=True, timeout=60)
-        return [json.loads(line) for line in out.stdout.splitlines()]
+    english, chinese = support_mail()[:2]
+    desk = Desk(http=("127.0.0.1", 0), smtp=("127.0.0.1", 0), workers=1, demo=False)
+    desk.start_imap_pollers(load_config(config))
     try:
-        assert wait_until(lambda: mailbox.folder_exists("已处理") and len(flags_in(mailbox, "已处理")) == 2, timeout=60), "".join(output)
-        assert wait_until(lambda: len(tickets()) == 2, timeout=60), "".join(output)
+        assert len(desk.imap_threads) == 2 and all(t.is_alive() for t in desk.imap_threads)
+        deliver(mailbox, english)
+        deliver(mailbox, chinese, folder="Security")
+        assert wait_until(lambda: InboundMessage.objects.count() == 2)
     finally:
-        desk.send_signal(signal.SIGTERM)
-        code = desk.wait(timeout=60)
-    assert code == 0, "".join(output)
-    assert {t["language"] for t in tickets()} == {"en", "zh"}
-    assert flags_in(mailbox) == {}, "moved out of INBOX only after the commit"
+        desk.stop()
+    assert not any(t.is_alive() for t in desk.imap_threads), "stop() ends every poller"
+    assert stored_raws() == sorted([english, chinese])

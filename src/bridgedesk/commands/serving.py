@@ -10,6 +10,7 @@ import threading
 from django.conf import settings
 
 from bridgedesk.commands.desk import spawn_worker
+from bridgedesk.config import Config
 from bridgedesk.desk.receive import receive_raw_messages
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, build_tls_context
@@ -27,6 +28,8 @@ class Desk:
         self.web = None
         self.listener: SmtpListener | None = None
         self.stopping = False
+        self.imap_stop = threading.Event()
+        self.imap_threads: list[threading.Thread] = []
 
     def start(self) -> None:
         config = get_config()
@@ -43,12 +46,23 @@ class Desk:
             tls_context=build_tls_context(config.intake.tls_cert, config.intake.tls_key),
         )
         smtp_host, smtp_port = self.listener.start()
+        self.start_imap_pollers(config)
         print(f"http: http://{self.http_address[0]}:{self.web_port}/", flush=True)
         print(f"smtp: {smtp_host}:{smtp_port}", flush=True)
         if self.demo:
             from bridgedesk.desk.demo import run_demo_setup
 
             run_demo_setup(smtp_host, smtp_port, http_url=f"http://{self.http_address[0]}:{self.web_port}/")
+
+    def start_imap_pollers(self, config: Config) -> None:
+        """One thread per configured mailbox; each retries on its own and never raises."""
+        from bridgedesk.intake.imap import ImapPoller
+
+        for index, source in enumerate(config.intake.imap):
+            poller = ImapPoller(source, max_message_bytes=config.intake.max_message_bytes)
+            thread = threading.Thread(target=poller.run, args=(self.imap_stop,), name=f"imap-{index}", daemon=True)
+            thread.start()
+            self.imap_threads.append(thread)
 
     def _start_web(self) -> None:
         from waitress.server import create_server
@@ -70,6 +84,9 @@ class Desk:
         self.stopping = True
         if self.listener is not None:
             self.listener.stop()          # stop accepting first: nothing new is acknowledged
+        self.imap_stop.set()              # a poll cut short is safe: mail is flagged only after commit
+        for thread in self.imap_threads:
+            thread.join(timeout=10)
         if self.web is not None:
             self.web.close()
         for proc in self.workers:

@@ -94,6 +94,7 @@ class ImapPoller:
         self.uidvalidity: int | None = None
         self.keywords = True
         self.sessions = 0                   # logins so far: more than one means it reconnected
+        self.stop = threading.Event()       # run() replaces it; set: finish the batch in hand, then stop
         self._client: IMAPClient | None = None
 
     @property
@@ -113,6 +114,9 @@ class ImapPoller:
         pending, more = self.find_pending(client)
         sizes = self.read_sizes(client, pending)
         for uids in plan_batches(sizes, self.refuse_oversize(client, sizes, tally), self.batch):
+            if self.stop.is_set():
+                more = True
+                break
             self.store_batch(client, uids, tally)
         return PollResult(fetched=tally.fetched, stored=tally.stored, errors=tally.errors, duplicates=tally.duplicates,
                           moved=tally.moved, more=more, uidvalidity=self.uidvalidity or 0)
@@ -228,6 +232,7 @@ class ImapPoller:
         from django.db import connection
 
         log.info("imap %s: polling every %ss", self.label, self.source.poll_seconds)
+        self.stop = stop
         try:
             while not stop.is_set():
                 stop.wait(self.poll_safely())
