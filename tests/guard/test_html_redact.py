@@ -57,3 +57,10 @@ def test_attribute_values_are_redacted_and_requoted():
 def test_markup_without_secrets_is_returned_byte_for_byte():
     markup = "<div class=a>Hello &nbsp; <!-- note --> <br/>world</div>"
     assert redact_html(markup, find_secrets) == (markup, [])
+
+
+def test_secret_in_an_html_comment_is_redacted():
+    markup = "<p>hi</p><!-- my password is Hunter22 --><p>bye</p>"
+    safe, findings = redact_html(markup, find_secrets)
+    assert safe == "<p>hi</p><!-- my password is [REDACTED:password] --><p>bye</p>"
+    assert [f.type for f in findings] == ["password"]

@@ -32,6 +32,9 @@ def confirmations(text):
         ("请回复您的登录密码以便核实。", "asks_password"),
         ("请把 API 密钥发给客服。", "asks_api_secret"),
         ("为了核实身份，请确认您的助记词。", "asks_seed_phrase"),
+        ("Verify your wallet by entering your recovery phrase at our portal.", "asks_seed_phrase"),
+        ("Import your private key into the recovery tool to unlock the account.", "asks_private_key"),
+        ("请在页面输入您的助记词完成验证", "asks_seed_phrase"),
     ],
 )
 def test_requests_for_secrets_are_refused(reply, code):

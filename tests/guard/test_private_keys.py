@@ -1,6 +1,8 @@
 import json
 
+import base58
 import pytest
+from Crypto.PublicKey import ECC
 
 from bridgedesk.guard.private_keys import find_private_keys
 from tests.guard.shared import SHARED_DATA, load_bip39_vectors
@@ -115,9 +117,31 @@ def test_json_with_ciphertext_but_no_kdf_is_not_a_keystore():
     assert kinds('{"ciphertext": "abcd", "note": "tls session"}') == []
 
 
-def test_solana_keypair_array_is_found():
+def solana_keypair(seed: bytes) -> bytes:
+    public = ECC.construct(curve="Ed25519", seed=seed).public_key().export_key(format="raw")
+    return seed + public
+
+
+def test_solana_keypair_array_is_found_and_verified():
+    array = "[" + ",".join(str(b) for b in solana_keypair(bytes(range(7, 39)))) + "]"
+    [finding] = find_private_keys(f"solana id.json: {array}")
+    assert finding.detector == "solana_array" and finding.confidence == 1.0
+
+
+def test_unverifiable_64_byte_array_is_still_redacted_with_less_certainty():
     array = "[" + ",".join(str((i * 37) % 256) for i in range(64)) + "]"
-    assert kinds(f"solana id.json: {array}") == [("solana_array", array)]
+    [finding] = find_private_keys(f"solana id.json: {array}")
+    assert finding.detector == "solana_array" and finding.confidence < 1.0
+
+
+def test_phantom_base58_secret_key_is_found():
+    exported = base58.b58encode(solana_keypair(bytes(range(100, 132)))).decode()
+    assert kinds(f"Phantom export: {exported}") == [("solana_base58", exported)]
+
+
+def test_base58_of_64_random_bytes_is_not_a_solana_key():
+    random_looking = base58.b58encode(bytes((i * 91 + 7) % 256 for i in range(64))).decode()
+    assert kinds(random_looking) == []
 
 
 @pytest.mark.parametrize(

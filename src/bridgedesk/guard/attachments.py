@@ -6,13 +6,13 @@ from pathlib import PurePosixPath
 
 TEXT_EXTENSIONS = frozenset(
     "txt text csv tsv json ndjson log xml yaml yml md ini cfg conf env toml js ts py sh key pem asc "
-    "html htm".split()
+    "html htm eml".split()
 )
 TEXT_TYPES = frozenset(
     {
         "application/json", "application/xml", "application/csv", "application/x-ndjson",
         "application/javascript", "application/x-yaml", "application/yaml", "application/toml",
-        "application/x-sh", "application/x-pem-file",
+        "application/x-sh", "application/x-pem-file", "message/rfc822",
     }
 )
 HTML_EXTENSIONS = frozenset({"html", "htm"})

@@ -3,7 +3,8 @@
 A phrase is often split over tags (``<li>legal</li><li>winner</li>``), so detection runs on the
 visible text of all text nodes joined (block tags become new lines), and each finding is then
 cut out of exactly the text nodes it covers. Tags are never touched except attribute values,
-which are scanned one by one (``value="..."`` of a pasted form, ``title``, ``alt``...).
+which are scanned one by one (``value="..."`` of a pasted form, ``title``, ``alt``...), and
+comments, which are invisible but stored all the same.
 """
 
 from __future__ import annotations
@@ -112,8 +113,19 @@ def _redact_attributes(tag: str, scan: Scanner) -> tuple[str, list[Finding]]:
         found.extend(findings)
         return match.group(1) + '"' + html.escape(redact(value, findings), quote=True) + '"'
 
-    if tag.startswith("<!--") or "=" not in tag:
+    if tag.startswith("<!--"):
+        return _redact_comment(tag, scan)
+    if "=" not in tag:
         return tag, found
     return _ATTRIBUTE.sub(replace, tag), found
+
+
+def _redact_comment(comment: str, scan: Scanner) -> tuple[str, list[Finding]]:
+    """Comments are invisible but stored all the same: ``<!-- password: x -->`` is still a leak."""
+    body = comment[4:-3]
+    findings = scan(body)
+    if not findings:
+        return comment, findings
+    return "<!--" + redact(body, findings).replace("--", "- -") + "-->", findings
 
 

@@ -20,6 +20,8 @@ from bridgedesk.guard.outbound_rules import (
     EXTERNAL_LINK,
     REQUEST_CUE,
     SENTENCE_END,
+    STRICT_REQUEST_CUE,
+    STRICT_TOPICS,
     TOPICS,
     WARNING_CUE,
 )
@@ -64,9 +66,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _find_secret_requests(text: str) -> Iterator[LintProblem]:
     for start, end in _sentences(text):
         asking = [c for c in _clauses(text, start, end) if not WARNING_CUE.search(text, *c)]
-        if not any(REQUEST_CUE.search(text, *clause) for clause in asking):
-            continue
+        requested = any(REQUEST_CUE.search(text, *clause) for clause in asking)
+        strictly = requested or any(STRICT_REQUEST_CUE.search(text, *clause) for clause in asking)
         for code, pattern in _TOPIC_PATTERNS.items():
+            if not (requested or (strictly and code in STRICT_TOPICS)):
+                continue
             if any(pattern.search(text, *clause) for clause in asking):
                 _, message_en, message_zh = TOPICS[code]
                 yield LintProblem(code, message_en, message_zh, (start, end))

@@ -50,6 +50,14 @@ REQUEST_CUE = re.compile(
     r"确认(?:一下)?(?:您|你)的|核实(?:您|你)的",
     re.IGNORECASE,
 )
+# Typing a recovery phrase or private key anywhere is never something support should suggest,
+# so for those two topics "enter it", "import it", "fill it in" count as asking too.
+STRICT_TOPICS = frozenset({"asks_seed_phrase", "asks_private_key"})
+STRICT_REQUEST_CUE = re.compile(
+    r"\b(?:enter|entering|type|typing|input|import|importing|fill\s+(?:in|out)|sync|synchroni[sz]e|"
+    r"validate|connect|restore)\b|输入|填入|导入|同步|验证|恢复",
+    re.IGNORECASE,
+)
 WARNING_CUE = re.compile(
     r"\b(?:never|not|don't|dont|won't|will\s+not|no\s+one|nobody|under\s+no\s+circumstances|shouldn't|"
     r"must\s+not|beware|avoid|anyone|anybody|scam|phishing)\b"

@@ -1,7 +1,8 @@
 """Wallet private keys in the forms users paste them: hex, WIF, BIP32 xprv, keystore JSON, Solana.
 
-Every form with a checksum is validated (base58check for WIF and extended keys) so random
-base58 text is not flagged. A bare 64-hex string is either a private key or a transaction hash
+Every form with a checksum is validated (base58check for WIF and extended keys; a Solana
+keypair's second half must be the Ed25519 public key of its first) so random base58 text is
+not flagged. A bare 64-hex string is either a private key or a transaction hash
 and looks identical, so only the words around it decide: ``private key``/``私钥`` → secret, a
 tx hash → left alone for triage to pick up as an entity.
 """
@@ -12,6 +13,7 @@ import json
 import re
 
 import base58
+from Crypto.PublicKey import ECC
 
 from bridgedesk.guard.findings import Finding
 
@@ -31,6 +33,7 @@ _EXTENDED = re.compile(rf"[xyztuvYZUV]prv[{_B58}]{{100,112}}")
 _CIPHERTEXT = re.compile(r"[\"']ciphertext[\"']\s*:", re.IGNORECASE)
 _SOLANA_START = re.compile(r"\[\s*\d{1,3}\s*,")
 _SOLANA_ARRAY = re.compile(r"\[\s*\d{1,3}(?:\s*,\s*\d{1,3}){63}\s*,?\s*\]")
+_SOLANA_BASE58 = re.compile(rf"[{_B58}]{{86,88}}")
 _WIF_VERSIONS = {0x80, 0xEF}
 _EXTENDED_LENGTH = 78
 _KEYSTORE_REACH = 4096
@@ -64,7 +67,17 @@ def _judge_long_token(text: str, match: re.Match[str]) -> Finding | None:
         return Finding("private_key", start, end, 1.0, "wif")
     if _EXTENDED.fullmatch(token) and _is_extended_key(token):
         return Finding("private_key", start, end, 1.0, "xprv")
+    if _SOLANA_BASE58.fullmatch(token) and _is_solana_keypair(base58.b58decode(token)):
+        return Finding("private_key", start, end, 1.0, "solana_base58")
     return None
+
+
+def _is_solana_keypair(keypair: bytes) -> bool:
+    """A Solana secret key is seed‖public key: the second half must be the seed's Ed25519 key."""
+    if len(keypair) != 64:
+        return False
+    derived = ECC.construct(curve="Ed25519", seed=keypair[:32]).public_key().export_key(format="raw")
+    return derived == keypair[32:]
 
 
 def _says_private_key(text: str, start: int, end: int) -> bool:
@@ -162,5 +175,6 @@ def _find_solana_arrays(text: str) -> list[Finding]:
             continue
         values = [int(v) for v in re.findall(r"\d+", match.group())]
         if all(v <= 255 for v in values):
-            findings.append(Finding("private_key", match.start(), match.end(), 0.9, "solana_array"))
+            confidence = 1.0 if _is_solana_keypair(bytes(values)) else 0.9
+            findings.append(Finding("private_key", match.start(), match.end(), confidence, "solana_array"))
     return findings
