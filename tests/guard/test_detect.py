@@ -61,3 +61,13 @@ def test_real_ham_holds_no_secret_of_any_type(ham_texts):
     flagged = {name: [f.type for f in find_secrets(text)] for name, text in ham_texts}
     flagged = {name: types for name, types in flagged.items() if types}
     assert flagged == {}
+
+
+def test_hex_api_secret_is_named_an_api_secret_not_a_wallet_key():
+    text = "API secret: e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262"
+    assert [f.type for f in find_secrets(text)] == ["api_secret"]
+
+
+def test_hex_private_key_is_named_a_private_key():
+    text = "my wallet private key: e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262"
+    assert [f.type for f in find_secrets(text)] == ["private_key"]

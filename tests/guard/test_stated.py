@@ -29,6 +29,8 @@ def codes(text):
         ("mein Passwort ist Sommer2024", "Sommer2024"),
         ("kata sandi saya Rahasia123", "Rahasia123"),
         ("my password is 'CorrectHorse'", "CorrectHorse"),
+        ("my password is: Hunter22", "Hunter22"),
+        ("密码 Abc12345", "Abc12345"),
     ],
 )
 def test_stated_passwords_in_twelve_languages(text, value):
@@ -48,6 +50,7 @@ def test_stated_passwords_in_twelve_languages(text, value):
         "Password\nhelp2024",
         "pass: [REDACTED:password]",
         "Password: <b>x1</b>",
+        "密码 错误",
     ],
 )
 def test_talk_about_passwords_is_not_a_password(text):

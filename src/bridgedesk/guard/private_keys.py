@@ -60,9 +60,8 @@ def _stands_alone(text: str, match: re.Match[str]) -> bool:
 def _judge_long_token(text: str, match: re.Match[str]) -> Finding | None:
     token, start, end = match.group(), match.start(), match.end()
     if _HEX64.fullmatch(token):
-        if _says_private_key(text, start, end):
-            return Finding("private_key", start, end, 0.9, "hex_key")
-        return None
+        confidence = _private_key_confidence(text, start, end)
+        return Finding("private_key", start, end, confidence, "hex_key") if confidence else None
     if _WIF.fullmatch(token) and _is_wif(token):
         return Finding("private_key", start, end, 1.0, "wif")
     if _EXTENDED.fullmatch(token) and _is_extended_key(token):
@@ -80,23 +79,34 @@ def _is_solana_keypair(keypair: bytes) -> bool:
     return derived == keypair[32:]
 
 
-def _says_private_key(text: str, start: int, end: int) -> bool:
-    """The nearest context wins: 'private key' before it (or later on its line), not 'tx hash'."""
+def _private_key_confidence(text: str, start: int, end: int) -> float:
+    """The nearest context wins: 'private key' before it (or later on its line), not 'tx hash'.
+
+    A bare "secret" is weaker evidence (it may be an API secret, which the credential detector
+    names better), so it yields a lower confidence and loses a merge to that detector.
+    """
     before = text[max(0, start - _CONTEXT_BEFORE) : start]
     line_end = text.find("\n", end)
     after = text[end : line_end if line_end != -1 else len(text)][:_CONTEXT_BEFORE]
-    key_before = _last_position(_KEY_CONTEXT, before)
-    hash_before = _last_position(_HASH_CONTEXT, before)
-    if key_before > hash_before:
-        return True
-    return key_before == hash_before == -1 and _KEY_CONTEXT.search(after) is not None
+    key_before = _last_match(_KEY_CONTEXT, before)
+    hash_position = _last_match(_HASH_CONTEXT, before)
+    if key_before is not None and (hash_position is None or key_before.start() > hash_position.start()):
+        return _strength(key_before)
+    if key_before is None and hash_position is None:
+        key_after = _KEY_CONTEXT.search(after)
+        return _strength(key_after) if key_after else 0.0
+    return 0.0
 
 
-def _last_position(pattern: re.Pattern[str], text: str) -> int:
-    position = -1
+def _strength(context: re.Match[str]) -> float:
+    return 0.8 if context.group().lower() == "secret" else 0.9
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
     for match in pattern.finditer(text):
-        position = match.start()
-    return position
+        last = match
+    return last
 
 
 def _decodes_with_checksum(candidate: str) -> bytes | None:

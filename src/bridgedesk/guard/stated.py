@@ -15,8 +15,8 @@ from bridgedesk.guard.triggers import cue_windows
 
 _IS = r"[ \t]*(?:[:=：][ \t]*|[ \t]+)"
 _PASSWORD_LABELS = (
-    r"(?:pass(?:word|code)|pwd|pw)(?:[ \t]+(?:is|was|would be)[ \t]|[ \t]*[:=：])",  # en
-    r"(?:密码|密碼|口令)[ \t]*(?:是|为|為|：|:|=)",  # zh
+    r"(?:pass(?:word|code)|pwd|pw)(?:[ \t]+(?:is|was|would be)(?:[ \t]*[:=：])?[ \t]|[ \t]*[:=：])",  # en
+    r"(?:密码|密碼|口令)(?:[ \t]*(?:是|为|為|：|:|=)|[ \t]+)",  # zh
     r"パスワード[ \t]*(?:は|：|:)",  # ja
     r"(?:비밀번호|패스워드|암호)[ \t]*(?:는|은|:|：)",  # ko
     r"пароль(?:[ \t]*[:：—\-=]|[ \t]+это[ \t])",  # ru
