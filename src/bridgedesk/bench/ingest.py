@@ -1,0 +1,163 @@
+"""``bridgedesk bench ingest``: the whole pipeline against the standard-library parse alone.
+
+Two measurements on the same corpus in the same process:
+
+* **parse only** — ``email.message_from_bytes(raw, policy=policy.default)``, walk every part,
+  ``get_content()`` each leaf: the ceiling any pipeline built on the stdlib parser is compared with.
+* **pipeline** — every message handed to ``receive_raw_messages`` in batches of
+  ``INTAKE_BATCH`` (as the SMTP group commit and the importer do), then processed by the real
+  job machinery: django-tasks-db's worker loop on the processing queue, run in-process until
+  idle. ``seconds`` runs from the first intake commit to the last processed row.
+
+Per-message latency (``p50_ms``, ``p99_ms``) is the time the pipeline spent on that message:
+its share of its intake commit (batch time / batch size) plus its processing time, read
+from consecutive ``processed_at`` stamps of the single worker (so job-claim overhead counts).
+
+``lost`` = messages handed in minus messages accounted for: an inbound row that is done
+(with a ticket message, or with a recorded outcome such as repeat_delivery or bounce), or
+a copy that intake itself reported as a duplicate.
+Requires Django set up on a fresh database (``bridgedesk.commands.bench`` does that).
+"""
+
+from __future__ import annotations
+
+import email
+import statistics
+import time
+from dataclasses import dataclass
+from email import policy
+from typing import Sequence
+
+INTAKE_BATCH = 64
+ACCOUNTED_OUTCOMES = ("duplicate", "repeat_delivery", "bounce", "bounce_unmatched")
+
+
+@dataclass(frozen=True)
+class IntakeTiming:
+    inbound_ids: tuple[int, ...]
+    share_seconds: tuple[float, ...]    # per message: its batch's commit time / batch size
+    started: float
+    handed_in: int
+    intake_duplicates: int              # collapsed by intake itself, reported as duplicate
+
+
+def run_ingest_bench(messages: list[bytes]) -> dict:
+    """Measure parse-only and the whole pipeline on ``messages``; return the CONTRACTS dict."""
+    from bridgedesk.desk.models import Ticket
+
+    parse_seconds = time_parse_only(messages)
+    warm_up(messages[0])
+    tickets_before = Ticket.objects.count()
+    intake = receive_in_batches(messages)
+    drain_processing_queue()
+    seconds = time.perf_counter() - intake.started
+    latencies = per_message_latencies(intake)
+    count = len(messages)
+    msgs_per_s = count / seconds if seconds else 0.0
+    parse_per_s = count / parse_seconds if parse_seconds else 0.0
+    return {
+        "messages": count, "seconds": round(seconds, 3), "msgs_per_s": round(msgs_per_s, 1),
+        "parse_only_msgs_per_s": round(parse_per_s, 1),
+        "ratio_vs_parse": round(msgs_per_s / parse_per_s, 3) if parse_per_s else 0.0,
+        "p50_ms": round(_percentile(latencies, 50) * 1000, 3), "p99_ms": round(_percentile(latencies, 99) * 1000, 3),
+        "tickets": Ticket.objects.count() - tickets_before, "lost": count_lost(intake),
+    }
+
+
+def warm_up(raw: bytes) -> None:
+    """Load what a running worker has loaded once (category model, language model, wordlists),
+    so one-time start-up is not charged to the messages measured."""
+    from bridgedesk.desk.runtime import get_model
+    from bridgedesk.understanding import understand_message
+
+    understand_message(raw, model=get_model(), ocr=False)
+
+
+def time_parse_only(messages: Sequence[bytes]) -> float:
+    started = time.perf_counter()
+    for raw in messages:
+        parse_and_decode(raw)
+    return time.perf_counter() - started
+
+
+def parse_and_decode(raw: bytes) -> int:
+    """The stdlib baseline: parse, walk every part, decode every leaf; returns the leaf count."""
+    message = email.message_from_bytes(raw, policy=policy.default)
+    leaves = 0
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        leaves += 1
+        try:
+            part.get_content()
+        except Exception:  # a broken part costs what it costs; the baseline never stops
+            pass
+    return leaves
+
+
+def receive_in_batches(messages: Sequence[bytes], batch: int = INTAKE_BATCH) -> IntakeTiming:
+    from bridgedesk.desk.receive import RawMail, receive_raw_messages
+
+    ids: list[int] = []
+    shares: list[float] = []
+    duplicates = 0
+    started = time.perf_counter()
+    for start in range(0, len(messages), batch):
+        chunk = [RawMail(data=raw, source="smtp", envelope_to=("support@kestrel.exchange",)) for raw in messages[start:start + batch]]
+        began = time.perf_counter()
+        received = receive_raw_messages(chunk)
+        share = (time.perf_counter() - began) / len(chunk)
+        for item in received:
+            if item.inbound_id is not None:
+                ids.append(item.inbound_id)
+                shares.append(share)
+            elif item.duplicate:
+                duplicates += 1
+    return IntakeTiming(tuple(ids), tuple(shares), started, len(messages), duplicates)
+
+
+def drain_processing_queue() -> None:
+    """Run django-tasks-db's worker on the processing queue until no job is ready.
+
+    Only the ``default`` queue: the outbound queue (delivering acknowledgements) is the
+    sender's work, not ingest, and ``run_worker_loop`` would also start housekeeping.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+           max_tasks=None, worker_id="bench-ingest", excluded_queue_names=[]).run()
+
+
+def per_message_latencies(intake: IntakeTiming) -> list[float]:
+    """Intake share plus processing time (gap to the previous completion stamp) per message."""
+    from bridgedesk.desk.models import InboundMessage
+
+    share = dict(zip(intake.inbound_ids, intake.share_seconds))
+    rows = list(InboundMessage.objects.filter(pk__in=share, processed_at__isnull=False)
+                .order_by("processed_at", "pk").values_list("pk", "processed_at"))
+    latencies = []
+    previous = None
+    for pk, stamp in rows:
+        gap = (stamp - previous).total_seconds() if previous is not None else 0.0
+        latencies.append(share[pk] + gap)
+        previous = stamp
+    return latencies
+
+
+def count_lost(intake: IntakeTiming) -> int:
+    """Handed in minus accounted for: done with a ticket message, or done with a named outcome."""
+    from django.db.models import Q
+
+    from bridgedesk.desk.models import InboundMessage
+
+    done = InboundMessage.objects.filter(pk__in=intake.inbound_ids, state=InboundMessage.State.DONE)
+    accounted = done.filter(Q(message__isnull=False) | Q(outcome__in=ACCOUNTED_OUTCOMES)).distinct().count()
+    return intake.handed_in - intake.intake_duplicates - accounted
+
+
+def _percentile(values: list[float], pct: int) -> float:
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[pct - 1]

@@ -1,0 +1,98 @@
+"""`bridgedesk bench ingest | smtp | classify`: run one benchmark, print its JSON as the last line.
+
+The desk benchmarks run on a fresh data directory (a temporary folder, removed afterwards)
+with the built-in demo brand, so a figure never depends on, or disturbs, an operator's
+``./var`` or config. ``--db URL`` points ingest at another database server instead of the
+embedded SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from bridgedesk.cli import UserError
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    if args.bench == "classify":
+        return _print(_run_classify(args))
+    data_dir = prepare_bench_environment(getattr(args, "db", None))
+    try:
+        result = run_ingest(args) if args.bench == "ingest" else run_smtp(args)
+    finally:
+        _close_database()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return _print(result)
+
+
+def prepare_bench_environment(database_url: str | None) -> Path:
+    """Point the desk at a fresh temp data dir (and ``--db`` if given), start Django, migrate."""
+    data_dir = Path(tempfile.mkdtemp(prefix="bridgedesk-bench-"))
+    os.environ["BRIDGEDESK_DATA"] = str(data_dir)
+    os.environ.pop("BRIDGEDESK_CONFIG", None)            # the demo brand: figures comparable everywhere
+    if database_url:
+        os.environ["BRIDGEDESK_DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bridgedesk.settings"
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    try:
+        call_command("migrate", verbosity=0, interactive=False)
+    except Exception as exc:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        raise UserError(f"cannot prepare the benchmark database: {type(exc).__name__}: {exc}") from None
+    return data_dir
+
+
+def run_ingest(args: argparse.Namespace) -> dict:
+    from bridgedesk.bench.corpus import generate_corpus, load_corpus
+    from bridgedesk.bench.ingest import run_ingest_bench
+
+    if args.n is not None and args.n < 1:
+        raise UserError(f"--n must be at least 1, not {args.n}")
+    if args.corpus:
+        try:
+            messages = load_corpus(Path(args.corpus))
+        except (FileNotFoundError, ValueError) as exc:
+            raise UserError(f"--corpus: {exc}") from None
+        messages = messages[: args.n] if args.n else messages
+    else:
+        messages = generate_corpus(args.n)
+    return run_ingest_bench(messages)
+
+
+def run_smtp(args: argparse.Namespace) -> dict:
+    from bridgedesk.bench.smtp import SmtpSourceMissing, run_smtp_bench
+
+    if args.sessions < 1 or args.n < 1:
+        raise UserError("--sessions and --n must be at least 1")
+    try:
+        return run_smtp_bench(args.sessions, args.n)
+    except SmtpSourceMissing as exc:
+        raise UserError(str(exc)) from None
+
+
+def _run_classify(args: argparse.Namespace) -> dict:
+    from bridgedesk.bench.classify import run_classify_bench
+
+    for option, value in (("--train", args.train), ("--test", args.test)):
+        if not Path(value).is_file():
+            raise UserError(f"{option} {value}: no such file (expected a CSV with columns text,category)")
+    return run_classify_bench(Path(args.train), Path(args.test))
+
+
+def _close_database() -> None:
+    from django.db import connections
+
+    connections.close_all()
+
+
+def _print(result: dict) -> int:
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0
