@@ -64,10 +64,19 @@ class GroupCommit:
             self._draining = False
 
     def _commit_batch(self, mails: list[RawMail]) -> list[Received]:
-        from django.db import close_old_connections
+        """Commit on the one DB thread, keeping its connection between batches.
 
-        close_old_connections()
-        return self._commit(mails)
+        Reopening per batch (what ``close_old_connections`` does with SQLite's CONN_MAX_AGE=0)
+        cost a connect and the PRAGMA setup on every group commit; a connection that failed is
+        closed so the next batch starts on a fresh one.
+        """
+        from django.db import connection
+
+        try:
+            return self._commit(mails)
+        except Exception:
+            connection.close()
+            raise
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
