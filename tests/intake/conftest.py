@@ -11,13 +11,26 @@ from bridgedesk.config import ImapSource
 from tests.intake.dovecot import Dovecot, find_dovecot
 
 
-@pytest.fixture
-def dovecot():
+def start_dovecot(*, tls: bool = False) -> Dovecot:
     binary = find_dovecot()
     if not binary:
         pytest.skip("Dovecot is not installed (Debian: apt-get install dovecot-imapd); the IMAP tests need a real server")
-    server = Dovecot(binary)
+    server = Dovecot(binary, tls=tls)
     server.start()
+    return server
+
+
+@pytest.fixture
+def dovecot():
+    server = start_dovecot()
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def dovecot_tls():
+    """Dovecot offering STARTTLS on ``port`` and implicit TLS on ``tls_port``, self-signed."""
+    server = start_dovecot(tls=True)
     yield server
     server.cleanup()
 

@@ -2,7 +2,7 @@
 
 Nothing of the system's Dovecot setup is used (``dovecot -c <file> -F``). Mail is stored in
 a Maildir under a fresh directory; one passwd-file user; plaintext login on 127.0.0.1 only,
-without TLS. As root, Dovecot needs unprivileged users for its login and internal processes
+without TLS unless asked for (then a fresh self-signed certificate for 127.0.0.1). As root, Dovecot needs unprivileged users for its login and internal processes
 and refuses mail access for uid 0, so mail is owned by the ``dovecot`` system user and
 ``first_valid_uid`` is lowered to that user. As any other user, everything runs as that user.
 """
@@ -46,6 +46,8 @@ class Dovecot:
     host: str = "127.0.0.1"
     username: str = USERNAME
     password: str = PASSWORD
+    tls: bool = False                    # STARTTLS on ``port`` and implicit TLS on ``tls_port``
+    tls_port: int = field(default_factory=pick_free_port)
     process: subprocess.Popen | None = None  # type: ignore[type-arg]
 
     def start(self, *, timeout: float = 10.0) -> None:
@@ -93,7 +95,13 @@ class Dovecot:
         passwd = self.root / "passwd"
         passwd.write_text(f"{self.username}:{{PLAIN}}{self.password}::::\n")
         passwd.chmod(0o644)       # test-only password; the auth process is unprivileged
-        config.write_text(_render_config(self.root, self.port, users))
+        tls = _tls_settings(self.root, self.tls_port) if self.tls else _NO_TLS
+        config.write_text(_render_config(self.root, self.port, users, tls))
+
+    @property
+    def certificate(self) -> Path:
+        """The self-signed certificate (for 127.0.0.1) a client must trust; only with ``tls``."""
+        return self.root / "cert.pem"
 
     def _wait_for_port(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -168,7 +176,43 @@ def _user_exists(name: str) -> bool:
     return True
 
 
-def _render_config(root: Path, port: int, users: _Users) -> str:
+_NO_TLS = "ssl = no\n", "port = 0"
+
+
+def _tls_settings(root: Path, tls_port: int) -> tuple[str, str]:
+    """Write a fresh self-signed certificate and key; return the ssl lines and imaps port line."""
+    cert, key = _self_signed_certificate()
+    (root / "cert.pem").write_bytes(cert)
+    (root / "key.pem").write_bytes(key)
+    (root / "key.pem").chmod(0o600)
+    return f"ssl = yes\nssl_cert = <{root}/cert.pem\nssl_key = <{root}/key.pem\n", f"address = 127.0.0.1\n    port = {tls_port}"
+
+
+def _self_signed_certificate() -> tuple[bytes, bytes]:
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return cert.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+def _render_config(root: Path, port: int, users: _Users, tls: tuple[str, str]) -> str:
     if users.mail_uid is not None:
         mail_owner = f"uid={users.mail_uid} gid={users.mail_gid}"
         valid = f"first_valid_uid = {users.mail_uid}\nfirst_valid_gid = {users.mail_gid}\n"
@@ -180,8 +224,7 @@ state_dir = {root}/state
 log_path = {root}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
+{tls[0]}disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
 default_internal_user = {users.internal}
@@ -194,7 +237,7 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    {tls[1]}
   }}
 }}
 passdb {{

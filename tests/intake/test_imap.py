@@ -5,6 +5,7 @@ reconnected after the server went away, moved to a processed folder, and on to t
 from __future__ import annotations
 
 import logging
+import ssl
 import threading
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from imapclient import DELETED, SEEN, IMAPClient
 
+from bridgedesk.config import ImapSource
 from bridgedesk.desk.models import InboundMessage
 from bridgedesk.desk.receive import receive_raw_messages
 from bridgedesk.intake.imap import STORED, TOO_LARGE, ImapPoller
@@ -196,6 +198,27 @@ def test_without_move_copy_and_uid_expunge_leave_other_deleted_mail_alone(mailbo
     assert len(flags_in(mailbox, "Processed")) == 3
 
 
+class NoKeywords(ImapPoller):
+    """As against a server whose PERMANENTFLAGS has no \\* (custom keywords refused)."""
+
+    def select_source(self, client):
+        super().select_source(client)
+        self.keywords = False
+
+
+def test_without_keywords_unseen_mail_is_fetched_and_marked_seen(mailbox, imap_source):
+    raws = support_mail()[:2]
+    deliver(mailbox, *raws)
+    mailbox.select_folder("INBOX")
+    already_read = mailbox.search()[0]
+    mailbox.add_flags([already_read], [SEEN])                  # a person read this one on the server
+    poller = NoKeywords(imap_source())
+    assert poller.poll_once().stored == 1 and stored_raws() == [raws[1]]
+    assert all(f & {SEEN, STORED} == {SEEN} for f in flags_in(mailbox).values())
+    assert poller.poll_once().fetched == 0
+    poller.disconnect()
+
+
 def test_oversize_mail_stays_on_the_server_flagged_and_reported(mailbox, imap_source):
     small = build_mail(subject="充值", body="充值没到账")
     big = build_mail(subject="Screenshots", body=("截图 screenshot " * 400))
@@ -299,3 +322,33 @@ def test_desk_runs_one_poller_per_configured_mailbox_and_stops_them(mailbox, ima
         desk.stop()
     assert not any(t.is_alive() for t in desk.imap_threads), "stop() ends every poller"
     assert stored_raws() == sorted([english, chinese])
+
+
+def tls_logins(server) -> list[str]:
+    return [line for line in server.log_text().splitlines() if "Login: user=<desk>" in line]
+
+
+@pytest.mark.parametrize("implicit_tls", [False, True], ids=["starttls", "imaps"])
+def test_password_only_travels_inside_tls_when_the_server_offers_it(dovecot_tls, implicit_tls):
+    trusted = ssl.create_default_context(cafile=str(dovecot_tls.certificate))
+    port = dovecot_tls.tls_port if implicit_tls else dovecot_tls.port
+    source = ImapSource(host=dovecot_tls.host, port=port, username=dovecot_tls.username, password=dovecot_tls.password,
+                        ssl=implicit_tls)
+    with IMAPClient(dovecot_tls.host, port=dovecot_tls.tls_port, ssl=True, ssl_context=trusted, timeout=10) as client:
+        client.login(dovecot_tls.username, dovecot_tls.password)
+        deliver(client, build_mail(subject="KYC 审核", body="我的身份认证已经三天了还在审核中。"))
+    poller = ImapPoller(source, ssl_context=trusted)
+    assert poller.poll_once().stored == 1
+    poller.disconnect()
+    logins = tls_logins(dovecot_tls)
+    assert len(logins) == 2 and all(", TLS," in line for line in logins), logins
+
+
+def test_untrusted_certificate_stops_before_the_password_is_sent(dovecot_tls, caplog):
+    source = ImapSource(host=dovecot_tls.host, port=dovecot_tls.port, username=dovecot_tls.username,
+                        password=dovecot_tls.password, ssl=False)
+    poller = ImapPoller(source)                               # system CAs: the self-signed certificate is refused
+    with caplog.at_level(logging.WARNING, logger="bridgedesk.imap"):
+        poller.poll_safely()
+    assert "SSLCertVerificationError" in caplog.text
+    assert tls_logins(dovecot_tls) == [] and InboundMessage.objects.count() == 0

@@ -21,6 +21,7 @@ leaves flagged messages in the folder; the next poll moves them without fetching
 from __future__ import annotations
 
 import logging
+import ssl
 import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
@@ -84,13 +85,14 @@ class ImapPoller:
 
     def __init__(self, source: ImapSource, *, commit: Commit = receive_raw_messages, batch: int = 100,
                  max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES, timeout: float = 60.0,
-                 retry_first: float = 1.0, retry_ceiling: float = 300.0) -> None:
+                 retry_first: float = 1.0, retry_ceiling: float = 300.0, ssl_context: ssl.SSLContext | None = None) -> None:
         self.source = source
         self.commit = commit
         self.batch = max(1, batch)
         self.max_message_bytes = max_message_bytes
         self.timeout = timeout
         self.backoff = Backoff(first=retry_first, ceiling=retry_ceiling)
+        self.ssl_context = ssl_context      # None: the system's trusted CAs, hostname checked
         self.uidvalidity: int | None = None
         self.keywords = True
         self.sessions = 0                   # logins so far: more than one means it reconnected
@@ -128,9 +130,12 @@ class ImapPoller:
                 self._client.noop()
                 return self._client
             except CONNECTION_ERRORS:
-                self.disconnect()
-        client = IMAPClient(self.source.host, port=self.source.port, ssl=self.source.ssl, timeout=self.timeout)
+                self.disconnect(polite=False)
+        client = IMAPClient(self.source.host, port=self.source.port, ssl=self.source.ssl,
+                            ssl_context=self.ssl_context, timeout=self.timeout)
         try:
+            if not self.source.ssl and client.has_capability("STARTTLS"):
+                client.starttls(self.ssl_context)    # never send the password in clear when TLS is offered
             client.login(self.source.username, self.source.password)
             if self.source.processed_folder and not client.folder_exists(self.source.processed_folder):
                 client.create_folder(self.source.processed_folder)
@@ -259,16 +264,22 @@ class ImapPoller:
 
     def after_failure(self, what: str, exc: BaseException) -> float:
         """Drop the session and wait longer each time; the log names the error, not its data."""
-        self.disconnect()
+        self.disconnect(polite=False)
         delay = self.backoff.next_delay()
         log.warning("imap %s: %s (%s: %s); retrying in %.1fs", self.label, what, type(exc).__name__,
                     describe_error(exc, self.source.password), delay)
         return delay
 
-    def disconnect(self) -> None:
+    def disconnect(self, *, polite: bool = True) -> None:
+        """LOGOUT when the session is healthy; after an error just close the socket, since a
+        LOGOUT sent to a server that stopped answering would wait out the whole timeout."""
         client, self._client = self._client, None
-        if client is not None:
+        if client is None:
+            return
+        if polite:
             _logout_quietly(client)
+        else:
+            _shutdown_quietly(client)
 
 
 def plan_batches(sizes: dict[int, int], refused: set[int], batch: int) -> Iterator[list[int]]:
