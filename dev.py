@@ -33,7 +33,7 @@ TEST_DEBS = {
     "pg_ctl": "postgresql",
     "tesseract": "tesseract-ocr",
 }
-EXTRA_DEBS = ("tesseract-ocr-chi-sim", "swaks")
+EXTRA_DEBS = ("tesseract-ocr-chi-sim", "fonts-wqy-microhei", "swaks")
 DB_TEST_PATHS = ("tests/desk", "tests/intake", "tests/web", "tests/test_cli.py", "tests/test_serve.py")
 
 

@@ -20,6 +20,11 @@ from bridgedesk.triage.model import CategoryModel
 from bridgedesk.triage.priority import decide_priority
 
 DEFAULT_CONFIDENCE_THRESHOLD = 0.35
+# What a person reads to decide language and category is the subject and the first
+# paragraphs; reading megabytes costs seconds and changes nothing. Entities are looked for
+# further in, but still within a bound. The guard alone always reads everything.
+CLASSIFY_CHARS = 1_500
+ENTITY_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -64,11 +69,12 @@ def understand_message(
     )
     visible, quoted, signature = split_reply(guarded.text)
     own_words = visible if visible.strip() else guarded.text
-    language = detect_language(f"{guarded.subject}\n{own_words}")
-    category, confidence = _categorise(model, guarded.subject, own_words)
+    head = f"{guarded.subject}\n{own_words[:CLASSIFY_CHARS]}"
+    language = detect_language(head)
+    category, confidence = _categorise(model, head)
     needs_triage = confidence < confidence_threshold
-    entities = tuple(extract_entities(guarded.text, error_codes=error_codes))
-    priority, reasons = decide_priority(category, secret_types=guarded.secret_types, text=f"{guarded.subject}\n{own_words}")
+    entities = tuple(extract_entities(guarded.text[:ENTITY_CHARS], error_codes=error_codes))
+    priority, reasons = decide_priority(category, secret_types=guarded.secret_types, text=head)
     missing = tuple(missing_fields(category, (e.type for e in entities), requirements))
     return Understanding(
         parsed=parsed, guarded=guarded, visible_text=visible, quoted_text=quoted, signature=signature,
@@ -77,10 +83,10 @@ def understand_message(
     )
 
 
-def _categorise(model: CategoryModel | None, subject: str, text: str) -> tuple[str, float]:
+def _categorise(model: CategoryModel | None, text: str) -> tuple[str, float]:
     if model is None:
         return "other", 0.0
-    prediction = model.predict(f"{subject}\n{text}")
+    prediction = model.predict(text)
     return prediction.category, prediction.confidence
 
 
