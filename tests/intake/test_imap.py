@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from imapclient import DELETED, SEEN, IMAPClient
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from bridgedesk.config import ImapSource
 from bridgedesk.desk.models import InboundMessage
 from bridgedesk.desk.receive import receive_raw_messages
-from bridgedesk.intake.imap import STORED, TOO_LARGE, ImapPoller
+from bridgedesk.intake.imap import STORED, TOO_LARGE, ImapPoller, describe_error
 from tests.desk.helpers import build_mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -352,3 +353,13 @@ def test_untrusted_certificate_stops_before_the_password_is_sent(dovecot_tls, ca
         poller.poll_safely()
     assert "SSLCertVerificationError" in caplog.text
     assert tls_logins(dovecot_tls) == [] and InboundMessage.objects.count() == 0
+
+
+def test_error_text_that_could_quote_mail_is_withheld_from_logs():
+    secret_line = "unexpected response: b'my seed words are legal winner thank year wave sausage'"
+    assert "seed" not in describe_error(IMAPClientAbortError(secret_line), "pw")
+    assert describe_error(IMAPClientError("select failed: Mailbox doesn't exist: Support"), "pw") == \
+        "select failed: Mailbox doesn't exist: Support"
+    assert describe_error(IMAPClientAbortError("socket error: EOF"), "pw") == "socket error: EOF"
+    assert describe_error(ConnectionRefusedError(111, "Connection refused"), "pw") == "[Errno 111] Connection refused"
+    assert "hunter2" not in describe_error(IMAPClientError("login failed: bad password hunter2"), "hunter2")

@@ -21,13 +21,14 @@ leaves flagged messages in the folder; the next poll moves them without fetching
 from __future__ import annotations
 
 import logging
+import re
 import ssl
 import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from imapclient import DELETED, SEEN, IMAPClient
-from imapclient.exceptions import IMAPClientError
+from imapclient.exceptions import IMAPClientError, LoginError
 
 from bridgedesk.config import DEFAULT_MAX_MESSAGE_BYTES, ImapSource
 from bridgedesk.desk.receive import RawMail, Received, receive_raw_messages
@@ -39,6 +40,7 @@ TOO_LARGE = b"$BridgedeskTooLarge"
 MAX_BATCH_BYTES = 32 * 1024 * 1024      # one commit holds at most this much raw mail
 MAX_PER_POLL = 2000                     # the rest waits for the next poll, which comes at once
 CONNECTION_ERRORS = (IMAPClientError, OSError)
+_STATUS_TEXT = re.compile(r"^(?:[a-z ]+ failed: |socket error|command: [A-Z]+ => socket error)", re.IGNORECASE)
 
 Commit = Callable[..., list[Received]]
 
@@ -299,8 +301,12 @@ def plan_batches(sizes: dict[int, int], refused: set[int], batch: int) -> Iterat
 
 
 def describe_error(exc: BaseException, password: str) -> str:
-    """A short, single-line reason from the server or socket, with the password blotted out."""
+    """A short, single-line reason fit for a log: the password blotted out, and only reasons
+    known to be status text (socket errors, login refusals, "<command> failed: <server text>").
+    Anything else, such as a parse error, may quote a line of mail, so its text is withheld."""
     text = " ".join(str(exc).split())[:200]
+    if not (isinstance(exc, (OSError, LoginError)) or _STATUS_TEXT.match(text)):
+        return "details withheld: the text may quote mail"
     return text.replace(password, "***") if password else text
 
 
