@@ -109,6 +109,8 @@ def test_edit_distance_counts_a_transposition_once() -> None:
     assert edit_distance("kestrel", "kesterl") == 1
     assert edit_distance("kestrel", "kestrl") == 1
     assert edit_distance("abc", "xyz") == 3
+    assert edit_distance("kestrel", "binance", limit=2) == 3
+    assert edit_distance("ab", "ba", limit=0) == 1
 
 
 def test_skeleton_folds_confusables() -> None:

@@ -208,17 +208,28 @@ def _glued(label: str, brand: str) -> bool:
     return len(brand) >= MIN_BRAND_CHARS + 1 and label != brand and (label.startswith(brand) or label.endswith(brand))
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein (optimal string alignment): a transposition costs one edit."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein (optimal string alignment), a transposition costing one edit.
+
+    Anything beyond ``limit`` comes back as ``limit + 1`` as soon as it is certain, which
+    keeps the comparison of every link host with every official domain cheap.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
+            best = prev[j - 1] + (ca != cb)
+            if prev[j] + 1 < best:
+                best = prev[j] + 1
+            if cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and prev2[j - 2] + 1 < best:
+                best = prev2[j - 2] + 1
+            cur[j] = best
+        if min(cur) > limit:
+            return limit + 1
         prev2, prev = prev, cur
-    return prev[-1]
+    return min(prev[-1], limit + 1)

@@ -47,6 +47,7 @@ def load_domain_table() -> dict[str, str]:
     return dict(json.loads(data)["mappings"])
 
 
+@lru_cache(maxsize=32768)
 def skeleton(text: str) -> str:
     """UTS #39 skeleton folded for domains: case-insensitive and blind to accents.
 

@@ -47,10 +47,12 @@ def is_ip_literal(host: str) -> bool:
 
 
 def _is_numeric_ipv4(host: str) -> bool:
-    """Decimal or hex forms browsers accept as IPv4: 3232235777, 0xC0A80101."""
-    return bool(re.fullmatch(r"(0x[0-9a-f]+|\d{8,10})", host.lower()))
+    """Decimal, hex or dotted-number forms (even out of range) that browsers or phishers use."""
+    return bool(re.fullmatch(r"0x[0-9a-f]+|\d{8,10}|(?:(?:0x)?[0-9a-f]{1,8}\.){1,3}(?:0x)?[0-9a-f]{1,8}", host.lower())
+                and any(ch.isdigit() for ch in host.split(".")[-1]))
 
 
+@lru_cache(maxsize=8192)
 def parse_domain(text: str) -> DomainName | None:
     """None when the text cannot be a domain name (spaces, bad labels, IP literals)."""
     given = unicodedata.normalize("NFC", text.strip().translate(_DOTS)).rstrip(".")
