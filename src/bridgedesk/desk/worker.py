@@ -14,6 +14,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from bridgedesk.desk.recovery import recover_stalled_inbound, recover_stalled_outbox
 from bridgedesk.desk.retention import purge_expired_originals
 from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.triage.language import detect_language
 
 log = logging.getLogger("bridgedesk.worker")
 HOUSEKEEPING_SECONDS = 15.0
@@ -38,6 +39,7 @@ def _housekeeping_loop(stop: threading.Event, interval: float) -> None:
 
 def run_worker_loop(*, until_idle: bool = False, interval: float = 0.2) -> None:
     get_model()  # load or train before the first job, not inside it
+    detect_language("load the language model now, not inside the first job")
     run_housekeeping_once()
     stop = threading.Event()
     housekeeping = threading.Thread(target=_housekeeping_loop, args=(stop, HOUSEKEEPING_SECONDS), daemon=True)
