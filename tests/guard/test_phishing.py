@@ -12,7 +12,7 @@ from bridgedesk.guard.authresults import parse_authentication_results, read_auth
 from bridgedesk.guard.forwards import find_reported_message, reported_from_raw
 from bridgedesk.guard.phishing import WEIGHTS, analyse_report, analyse_reported
 from bridgedesk.mail.parse import parse_message
-from tests.guard.phishing_samples import (
+from tests.guard.test_phishing_samples import (
     GENUINE_NOTICES, KESTREL, NAZARIO_BRANDS, TRUSTED, genuine_message, nazario_messages,
 )
 

@@ -1,4 +1,4 @@
-"""Genuine exchange mail that the tests generate, and helpers over the real phishing corpus.
+"""Shared samples (no tests here): genuine exchange mail the tests generate, and the real phishing corpus.
 
 The genuine notices are what an exchange really sends (withdrawal done, deposit credited,
 new login, KYC reminder, security tips that *mention* passwords), in English and Chinese,
