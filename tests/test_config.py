@@ -69,3 +69,29 @@ def test_retention_needs_a_real_key(config_file):
 
     key = Fernet.generate_key().decode()
     assert load_config(config_file(f'[retention]\nraw_days = 30\nencryption_key = "{key}"\n')).retention.raw_days == 30
+
+
+def test_triage_table_extends_the_defaults(config_file):
+    config = load_config(config_file(
+        '[triage]\nconfidence_threshold = 0.5\n[triage.error_codes]\n"60009" = "Login failed"\n'
+        '[triage.requirements]\nkyc_aml = ["uid"]\n'
+        '[[triage.routes]]\nqueue = "funding-zh"\ncategories = ["deposit", "withdrawal"]\nlanguages = ["zh"]\n'))
+    from bridgedesk.triage.routing import route
+
+    assert config.triage.confidence_threshold == 0.5
+    assert config.triage.error_codes["60009"] == "Login failed" and "50111" in config.triage.error_codes
+    assert config.triage.requirements["kyc_aml"] == (("uid",),) and config.triage.requirements["deposit"] == (("tx_hash",),)
+    assert route("deposit", "zh", "high", rules=config.triage.routes) == "funding-zh"
+    assert route("deposit", "en", "high", rules=config.triage.routes) == "funding"
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[triage.requirements]\nrefunds = ["tx_hash"]\n', "unknown category"),
+    ('[triage.requirements]\ndeposit = ["txid"]\n', "unknown field 'txid'"),
+    ('[[triage.routes]]\ncategories = ["deposit"]\n', "needs a queue name"),
+    ('[[triage.routes]]\nqueue = "x"\ncategories = ["refunds"]\n', "unknown category 'refunds'"),
+    ('[triage]\nconfidence_threshold = 3\n', "between 0 and 1"),
+])
+def test_triage_mistakes_are_named(config_file, toml, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(config_file(toml))

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, requirements_from_config
+from bridgedesk.triage.errorcodes import DEFAULT_ERROR_CODES
+from bridgedesk.triage.routing import DEFAULT_ROUTES, RouteRule, routes_from_config
+
 CONFIG_ENV = "BRIDGEDESK_CONFIG"
 DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -101,6 +105,22 @@ class Sla:
     resolution_hours: int = 48
 
 
+CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
+              "promotions", "phishing_report", "feedback", "other")
+REQUIRABLE_FIELDS = ("tx_hash", "order_id", "error_code", "uid", "address", "network", "memo", "amount", "email")
+
+
+@dataclass(frozen=True)
+class Triage:
+    """Understanding and routing knobs; defaults live in the pure triage package."""
+
+    confidence_threshold: float = 0.35
+    error_codes: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ERROR_CODES))
+    requirements: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: dict(DEFAULT_REQUIREMENTS))
+    routes: tuple[RouteRule, ...] = DEFAULT_ROUTES
+    trusted_authserv_ids: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Config:
     brand: Brand
@@ -110,6 +130,7 @@ class Config:
     processing: Processing = field(default_factory=Processing)
     retention: Retention = field(default_factory=Retention)
     sla: Sla = field(default_factory=Sla)
+    triage: Triage = field(default_factory=Triage)
     source: str = ""
 
 
@@ -144,7 +165,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 
 def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
     """Turn parsed TOML into a :class:`Config`, refusing unknown keys and wrong types."""
-    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla"}, "")
+    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla", "triage"}, "")
     if "brand" not in data:
         raise ConfigError("missing [brand] table: it needs name, official_domains, support_address, security_address, ticket_prefix")
     return Config(
@@ -155,8 +176,64 @@ def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
         processing=_build(Processing, _table(data, "processing"), "processing"),
         retention=_check_retention(_build(Retention, _table(data, "retention"), "retention", secrets_env={"encryption_key": "BRIDGEDESK_RETENTION_KEY"})),
         sla=_build(Sla, _table(data, "sla"), "sla"),
+        triage=_parse_triage(_table(data, "triage")),
         source=source,
     )
+
+
+def _parse_triage(table: Mapping[str, Any]) -> Triage:
+    """[triage]: threshold, error-code table, completeness rules and routing rules, all checked."""
+    _reject_unknown(table, {"confidence_threshold", "error_codes", "requirements", "routes", "trusted_authserv_ids"}, "triage")
+    threshold = _coerce(table.get("confidence_threshold", 0.35), 0.35, "triage.confidence_threshold")
+    if threshold > 1:
+        raise ConfigError("triage.confidence_threshold must be between 0 and 1")
+    codes = dict(DEFAULT_ERROR_CODES)
+    for code, meaning in _table(table, "error_codes").items():
+        if not isinstance(meaning, str):
+            raise ConfigError(f'triage.error_codes.{code} must be a string meaning, e.g. "50111" = "Invalid OK-ACCESS-KEY"')
+        codes[str(code)] = meaning
+    return Triage(
+        confidence_threshold=threshold, error_codes=codes,
+        requirements=_parse_requirements(_table(table, "requirements")),
+        routes=_parse_routes(table.get("routes", [])),
+        trusted_authserv_ids=tuple(_string_list(table.get("trusted_authserv_ids", []), "triage.trusted_authserv_ids")),
+    )
+
+
+def _parse_requirements(table: Mapping[str, Any]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    merged = dict(DEFAULT_REQUIREMENTS)
+    for category, groups in table.items():
+        key = f"triage.requirements.{category}"
+        if category not in CATEGORIES:
+            raise ConfigError(f"{key}: unknown category; categories are {', '.join(CATEGORIES)}")
+        if not isinstance(groups, list):
+            raise ConfigError(f'{key} must be a list such as ["tx_hash"] or [["tx_hash", "order_id"]] (a nested list means either)')
+        for item in groups:
+            for name in [item] if isinstance(item, str) else item if isinstance(item, list) else [repr(item)]:
+                if name not in REQUIRABLE_FIELDS:
+                    raise ConfigError(f"{key}: unknown field {name!r}; fields are {', '.join(REQUIRABLE_FIELDS)}")
+        merged.update(requirements_from_config({category: groups}))
+    return merged
+
+
+def _parse_routes(entries: Any) -> tuple[RouteRule, ...]:
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ConfigError("triage.routes must be an array of tables: [[triage.routes]] queue = \"funding\" categories = [\"deposit\"]")
+    try:
+        rules = routes_from_config(entries)
+    except ValueError as exc:
+        raise ConfigError(f"triage.routes: {exc}") from None
+    for rule in rules:
+        unknown = [c for c in rule.categories if c not in CATEGORIES]
+        if unknown:
+            raise ConfigError(f"triage.routes: unknown category {unknown[0]!r} in the rule for queue {rule.queue!r}")
+    return rules + DEFAULT_ROUTES   # your rules first; the defaults catch the rest
+
+
+def _string_list(value: Any, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of strings")
+    return value
 
 
 def _check_retention(retention: Retention) -> Retention:

@@ -17,9 +17,6 @@ KEYS = {"sessions", "messages", "acked", "stored", "lost", "accepted_per_s", "se
 
 
 @pytest.mark.skipif(not HAVE_SMTP_SOURCE, reason="smtp-source not installed (Debian: apt-get install postfix)")
-@pytest.mark.xfail(strict=True, reason=(
-    "receive_raw_messages collapses byte-identical copies that arrive in the same group commit "
-    "(answered 250 but not stored); smtp-source sends one file repeatedly. Remove this mark with the fix."))
 def test_every_acknowledged_message_is_stored() -> None:
     proc = subprocess.run([sys.executable, "-m", "bridgedesk", "bench", "smtp", "--n", "300", "--sessions", "4"],
                           capture_output=True, text=True, timeout=300)

@@ -203,3 +203,25 @@ def test_bounce_for_our_acknowledgement_is_recorded_on_the_ticket(desk_config):
     event = TicketEvent.objects.get(ticket=ticket, kind="bounce")
     assert event.data["status"] == "5.1.1"
     assert len(sent_mail()) == 1, "never auto-reply to a bounce"
+
+
+def test_routing_rules_from_config_pick_the_queue(desk_config):
+    desk_config('[[triage.routes]]\nqueue = "funding-zh"\ncategories = ["deposit", "withdrawal"]\nlanguages = ["zh"]\n')
+    receive(build_mail(sender="zh@example.cn", subject="充值没到账", body="我昨天充值的 200 USDT（TRC20）到现在还没到账，麻烦查一下。"))
+    receive(build_mail(sender="en@example.com", subject="Deposit missing", body="My deposit of 200 USDT on TRC20 has not been credited since yesterday."))
+    drain()
+    queues = dict(Ticket.objects.values_list("language", "queue"))
+    assert queues == {"zh": "funding-zh", "en": "funding"}
+
+
+def test_reply_that_supplies_the_missing_tx_hash_clears_it(desk_config):
+    receive(build_mail(subject="Deposit not credited", body="I deposited 0.5 ETH yesterday and it is still not in my account."))
+    drain()
+    ticket = Ticket.objects.get()
+    assert ticket.category == "deposit" and ticket.missing == ["tx_hash"]
+    tx = "0x" + "5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+    receive(build_mail(subject=f"Re: [{ticket.number}] Deposit not credited", body=f"Here is the TxID: {tx}"))
+    drain()
+    ticket.refresh_from_db()
+    assert ticket.missing == []
+    assert TicketEvent.objects.filter(ticket=ticket, kind="missing_updated").exists()

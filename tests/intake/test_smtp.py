@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bridgedesk.desk.models import InboundMessage
-from bridgedesk.desk.receive import receive_raw_messages
+from bridgedesk.desk.receive import RawMail, receive_raw_messages
 from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, build_tls_context
 from tests.desk.helpers import build_mail
 
@@ -154,3 +154,11 @@ def test_starttls_is_offered_when_a_certificate_is_configured(tmp_path):
     finally:
         server.stop()
     assert InboundMessage.objects.count() == 1
+
+
+def test_identical_copies_in_one_group_commit_are_all_stored():
+    # A sender that retries, or a tool that sends one file repeatedly, must find every 250 honoured.
+    raw = build_mail(message_id="<same@example.com>")
+    results = receive_raw_messages([RawMail(data=raw, source="smtp")] * 3)
+    assert all(r.inbound_id for r in results)
+    assert InboundMessage.objects.count() == 3

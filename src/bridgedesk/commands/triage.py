@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bridgedesk.config import load_config
+from bridgedesk.config import Config, load_config
 from bridgedesk.modelstore import load_or_train, model_file
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
 
@@ -23,18 +23,22 @@ def run_triage(args: argparse.Namespace) -> int:
     data_dir = Path(args.data or os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
     model = load_or_train(model_file(data_dir))
     for name in args.files:
-        sys.stdout.write(json.dumps(triage_file(name, model=model, max_attachment_bytes=config.intake.max_attachment_bytes), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(triage_file(name, model=model, config=config), ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 0
 
 
-def triage_file(name: str, *, model, max_attachment_bytes: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def triage_file(name: str, *, model, config: Config) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     try:
         raw = Path(name).read_bytes()
     except OSError as exc:
         return {"file": name, "error": f"cannot read file: {exc.strerror or exc}"}
     try:
-        understanding = understand_message(raw, model=model, max_attachment_bytes=max_attachment_bytes)
+        understanding = understand_message(
+            raw, model=model, max_attachment_bytes=config.intake.max_attachment_bytes,
+            error_codes=config.triage.error_codes, requirements=config.triage.requirements,
+            confidence_threshold=config.triage.confidence_threshold,
+        )
     except Exception as exc:  # one bad file never stops the others
         return {"file": name, "error": f"could not process: {type(exc).__name__}"}
     return triage_json(name, understanding)

@@ -67,7 +67,11 @@ def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
 
 
 def _understand(raw: bytes, config: Config) -> Understanding:
-    return understand_message(raw, model=get_model(), max_attachment_bytes=config.intake.max_attachment_bytes)
+    return understand_message(
+        raw, model=get_model(), max_attachment_bytes=config.intake.max_attachment_bytes,
+        error_codes=config.triage.error_codes, requirements=config.triage.requirements,
+        confidence_threshold=config.triage.confidence_threshold,
+    )
 
 
 def _store_attachments(understanding: Understanding) -> list[tuple[str, str, str]]:
@@ -138,7 +142,7 @@ def _create_ticket(understanding: Understanding, sender: str, config: Config) ->
         subject=understanding.guarded.subject[:500], requester=customer, status=Ticket.Status.NEW,
         category=understanding.category, category_confidence=understanding.category_confidence,
         priority=understanding.priority, language=understanding.language,
-        queue=_queue_for(understanding), tags=_tags_for(understanding), flags=_flags_for(understanding, sender),
+        queue=_queue_for(understanding, config), tags=_tags_for(understanding), flags=_flags_for(understanding, sender),
         missing=list(understanding.missing), created_at=now, updated_at=now,
         first_response_due=now + timedelta(hours=config.sla.first_response_hours),
         resolution_due=now + timedelta(hours=config.sla.resolution_hours),
@@ -148,10 +152,11 @@ def _create_ticket(understanding: Understanding, sender: str, config: Config) ->
     return ticket
 
 
-def _queue_for(understanding: Understanding) -> str:
+def _queue_for(understanding: Understanding, config: Config) -> str:
     if understanding.secret_types:
         return "security"
-    return route(understanding.category, understanding.language, understanding.priority, needs_triage=understanding.needs_triage)
+    return route(understanding.category, understanding.language, understanding.priority,
+                 rules=config.triage.routes, needs_triage=understanding.needs_triage)
 
 
 def _tags_for(understanding: Understanding) -> list[str]:
@@ -231,7 +236,7 @@ def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Un
         fields.append("status")
     if ticket.missing:
         types = {e["type"] for m in ticket.messages.filter(direction="in") for e in m.entities}
-        still = missing_fields(ticket.category, types)
+        still = missing_fields(ticket.category, types, get_config().triage.requirements)
         if still != ticket.missing:
             TicketEvent.objects.create(ticket=ticket, kind="missing_updated", data={"before": ticket.missing, "after": still})
             ticket.missing = still

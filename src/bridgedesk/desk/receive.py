@@ -60,10 +60,11 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
         results: list[Received] = []
         rows: list[InboundMessage] = []
         for mail, digest, message_id in prepared:
-            if (digest, message_id) in known:
-                results.append(Received(inbound_id=None, duplicate=True))
-                continue
-            known.add((digest, message_id))
+            if skip_known:
+                if (digest, message_id) in known:
+                    results.append(Received(inbound_id=None, duplicate=True))
+                    continue
+                known.add((digest, message_id))
             row = InboundMessage(
                 source=mail.source, envelope_from=mail.envelope_from[:320], envelope_to=list(mail.envelope_to),
                 raw=mail.data, size=len(mail.data), sha256=digest, message_id_header=message_id,
