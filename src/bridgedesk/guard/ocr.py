@@ -7,6 +7,7 @@ thread) because attachments come from strangers.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -39,10 +40,30 @@ def _language_argument() -> str:
     return "+".join(installed) or "eng"
 
 
+# Smaller than this, an image cannot show even one legible word (glyphs need ~8 px), so
+# starting tesseract (about a second with the Chinese model) would buy nothing.
+MIN_TEXT_WIDTH = 32
+MIN_TEXT_HEIGHT = 8
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) read from the image header only, or None when Pillow cannot tell."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
 def read_image_text(data: bytes) -> str:
     """The text tesseract sees in ``data`` (PNG, JPEG, GIF, BMP, TIFF…); raises :class:`OcrFailed`."""
     if len(data) > MAX_IMAGE_BYTES:
         raise OcrFailed(f"image of {len(data)} bytes exceeds {MAX_IMAGE_BYTES}")
+    size = image_size(data)
+    if size is not None and (size[0] < MIN_TEXT_WIDTH or size[1] < MIN_TEXT_HEIGHT):
+        return ""
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         completed = subprocess.run(
