@@ -36,7 +36,7 @@ WEIGHTS: dict[str, float] = {
     "credential_request": 0.7,
     "spf_fail": 0.5,
     "dkim_fail": 0.5,
-    "html_form": 0.5,
+    "html_form": 0.3,
     "brand_name_mismatch": 0.5,
     "reply_to_mismatch": 0.5,
     "offsite_link": 0.5,
@@ -88,7 +88,7 @@ def analyse_reported(
     auth = read_authentication_results(msg.headers, trusted_authserv_ids=trusted_authserv_ids)
     findings = (
         _sender_findings(msg, from_domain, official) + _auth_findings(auth)
-        + _link_findings(msg.links, official) + _offsite_findings(msg, from_domain, official)
+        + _link_findings(msg.links, official, from_domain) + _offsite_findings(msg, from_domain, official)
         + _attachment_findings(msg.attachments)
         + _content_findings(msg)
     )
@@ -102,9 +102,20 @@ def _sender_findings(msg: ReportedMessage, from_domain: str, official: tuple[str
         findings += inspect_sender_domain("Reply-To", domain_of(address), official)
     findings += inspect_sender_domain("Return-Path", domain_of(msg.return_path), official)
     findings += inspect_display_name(msg.from_name, from_domain, official)
-    findings += inspect_reply_to(from_domain, msg.reply_to, official)
-    findings += inspect_return_path(from_domain, msg.return_path, official)
+    if _claims_to_be_us(msg, from_domain, official, findings) and not _is_list_mail(msg):
+        findings += inspect_reply_to(from_domain, msg.reply_to, official)
+        findings += inspect_return_path(from_domain, msg.return_path, official)
     return findings
+
+
+def _claims_to_be_us(msg: ReportedMessage, from_domain: str, official: tuple[str, ...], findings: list[LinkFinding]) -> bool:
+    """Envelope mismatches only mean impersonation when the From pretends to be the brand."""
+    return is_official_domain(from_domain, official) or bool(findings)
+
+
+def _is_list_mail(msg: ReportedMessage) -> bool:
+    """Mailing lists rewrite Return-Path and Reply-To by design."""
+    return any(name in ("list-id", "list-post") for name, _ in msg.headers)
 
 
 def _auth_findings(auth: dict[str, str]) -> list[LinkFinding]:
@@ -115,12 +126,12 @@ def _auth_findings(auth: dict[str, str]) -> list[LinkFinding]:
     ]
 
 
-def _link_findings(links: Sequence[tuple[str, str]], official: tuple[str, ...]) -> list[LinkFinding]:
+def _link_findings(links: Sequence[tuple[str, str]], official: tuple[str, ...], from_domain: str) -> list[LinkFinding]:
     findings: list[LinkFinding] = []
     for text, href in links[:MAX_LINKS_ANALYSED]:
         if text == "[form]":
             findings.append(LinkFinding("html_form", f"the message contains a form that posts to {href[:200]}"))
-        findings += inspect_link(text, href, official)
+        findings += inspect_link(text, href, official, from_domain)
     return findings
 
 

@@ -50,7 +50,7 @@ def registrable_of(host: str) -> str:
     return name.registrable if name and name.registrable else host
 
 
-def inspect_link(text: str, href: str, official: Sequence[str]) -> list[LinkFinding]:
+def inspect_link(text: str, href: str, official: Sequence[str], sender_domain: str = "") -> list[LinkFinding]:
     """Every problem with one link: IP host, shortener, lookalike host, text/href mismatch."""
     host = host_of(href)
     if host is None:
@@ -64,14 +64,19 @@ def inspect_link(text: str, href: str, official: Sequence[str]) -> list[LinkFind
         verdict = cached_verdict(host, tuple(official))
         if verdict.status == "lookalike":
             findings.append(LinkFinding("lookalike_link", f"link host {host}: {verdict.reason}"))
-    mismatch = _text_mismatch(text, host)
+    mismatch = _text_mismatch(text, host, official, sender_domain)
     if mismatch:
         findings.append(LinkFinding("link_text_mismatch", mismatch))
     return findings
 
 
-def _text_mismatch(text: str, host: str) -> str | None:
-    """The link text shows a domain, and the href goes to a different registrable domain."""
+def _text_mismatch(text: str, host: str, official: Sequence[str], sender_domain: str) -> str | None:
+    """The link text shows one domain and the href goes to another registrable domain.
+
+    A newsletter showing its own sender's domain over a click-tracking redirect is routine;
+    showing *our* domain, or a third party's that is neither the sender's nor the link's,
+    is the phisher's move.
+    """
     match = _TEXT_DOMAIN_RE.search(text or "")
     if not match:
         return None
@@ -80,6 +85,9 @@ def _text_mismatch(text: str, host: str) -> str | None:
     if shown_name is None or not shown_name.registrable:
         return None
     if registrable_of(host) == shown_name.registrable:
+        return None
+    shown_is_ours = cached_verdict(shown, tuple(official)).status in ("official", "official_subdomain", "lookalike")
+    if not shown_is_ours and sender_domain and registrable_of(sender_domain) == shown_name.registrable:
         return None
     return f"link text shows {shown} but the link goes to {host}"
 
