@@ -133,3 +133,12 @@ def test_idna_conformance_lines_never_crash() -> None:
     statuses = {check_domain(s, OFFICIAL).status for s in sources[:3000] if s}
     assert statuses <= {"official", "official_subdomain", "lookalike", "unrelated", "invalid"}
     assert "invalid" in statuses and "unrelated" in statuses
+
+
+@pytest.mark.parametrize("domain, word", [
+    ("kestrel-exchange-verify.io", '"verify"'), ("kestrel-support.help", '"support"'),
+    ("securekestrel.net", '"secure"'), ("kestre1-login.com", '"login"'),
+])
+def test_brand_plus_word_names_the_word(domain: str, word: str) -> None:
+    verdict = check_domain(domain, OFFICIAL)
+    assert word in verdict.reason and word.strip('"') in verdict.reason_zh

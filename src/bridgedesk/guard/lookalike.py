@@ -188,13 +188,22 @@ def _brand_plus_word(name: DomainName, official: DomainName) -> Finding | None:
     label, brand = skeleton(name.label), skeleton(official.label)
     joined = skeleton(official.registrable.replace(".", ""))
     tokens = label.split("-")
-    if brand in tokens or joined in label or _near_token(tokens, brand) or _glued(label, brand):
-        extra = label.replace(joined, "").replace(brand, "").strip("-") or label
+    if brand in tokens or joined in label.replace("-", "") or _near_token(tokens, brand) or _glued(label, brand):
+        extra = _extra_words(tokens, official) or label.replace(brand, "").strip("-") or label
         return "brand_plus_word", (
             f"it adds \"{extra}\" to the brand name; the official domain is only {official.unicode}",
             f"它在品牌名上加了“{extra}”；官方域名只有 {official.unicode}",
         )
     return None
+
+
+def _extra_words(tokens: list[str], official: DomainName) -> str:
+    """'verify' in kestrel-exchange-verify: the words that are not part of our own name."""
+    ours = {skeleton(part) for part in official.registrable.split(".")}
+    ours.add(skeleton(official.registrable.replace(".", "")))
+    brand = skeleton(official.label)
+    extra = [t.replace(brand, "") or t for t in tokens if t not in ours and edit_distance(t, brand, limit=1) > 1]
+    return "-".join(extra)
 
 
 def _near_token(tokens: list[str], brand: str) -> bool:
