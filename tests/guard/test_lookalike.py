@@ -9,6 +9,7 @@ import pytest
 
 from bridgedesk.guard.lookalike import check_domain, edit_distance
 from bridgedesk.guard.lookalike_confusables import build_domain_table, load_domain_table, skeleton
+from bridgedesk.guard import lookalike_names
 from bridgedesk.guard.lookalike_names import parse_domain
 from tests.guard.shared import SHARED_DATA
 
@@ -101,6 +102,8 @@ def test_public_suffix_list_needs_no_network(monkeypatch: pytest.MonkeyPatch) ->
         raise AssertionError("network used")
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    lookalike_names._extractor.cache_clear()
+    parse_domain.cache_clear()
     name = parse_domain("a.b.example.co.uk")
     assert name is not None and name.registrable == "example.co.uk" and name.subdomain == "a.b"
 
