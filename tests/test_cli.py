@@ -101,3 +101,11 @@ def test_bad_config_is_one_clear_line(tmp_path, env):
 def test_bad_listen_address_is_explained(env):
     result = run("serve", "--http", "localhost", env=env)
     assert result.returncode == 2 and "--http 'localhost' must look like HOST:PORT" in result.stderr
+
+
+def test_triage_json_analyses_a_forwarded_phishing_mail(env):
+    result = run("triage", "--json", str(DEMO_MAIL / "06-phishing-en.eml"), env=env)
+    [line] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert line["phishing"]["verdict"] in ("phishing", "suspicious")
+    assert "lookalike_domain" in line["phishing"]["indicators"] or "brand_in_foreign_domain" in line["phishing"]["indicators"]
+    assert 0 <= line["phishing"]["score"] <= 1

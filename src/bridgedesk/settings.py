@@ -119,6 +119,7 @@ STORAGES = {
 
 STATIC_URL = "/static/"
 STATIC_ROOT = str(DATA_DIR / "static")
+(DATA_DIR / "static").mkdir(exist_ok=True)   # whitenoise serves app static files through finders
 WHITENOISE_USE_FINDERS = True
 
 LANGUAGE_CODE = "en"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from bridgedesk.guard.phishing import PhishingAnalysis, analyse_report
 from bridgedesk.guard.scan import GuardResult, guard_message
 from bridgedesk.mail.parse import ParsedMail, parse_message
 from bridgedesk.mail.quotes import split_reply
@@ -42,6 +43,7 @@ class Understanding:
     priority_reasons: tuple[str, ...]
     entities: tuple[Entity, ...]
     missing: tuple[str, ...]
+    phishing: PhishingAnalysis | None = None   # for reports: the analysis of the message they carry
 
     @property
     def secret_types(self) -> tuple[str, ...]:
@@ -57,6 +59,9 @@ def understand_message(
     requirements: Mapping[str, tuple[tuple[str, ...], ...]] = DEFAULT_REQUIREMENTS,
     confidence_threshold: float = DEFAULT_CONFIDENCE_THRESHOLD,
     ocr: bool = True,
+    official_domains: Sequence[str] = (),
+    security_address: str = "",
+    trusted_authserv_ids: Sequence[str] = (),
 ) -> Understanding:
     """Parse, then guard before anything else reads the text, then triage the redacted text."""
     parsed = parse_message(raw, max_attachment_bytes=max_attachment_bytes)
@@ -67,7 +72,10 @@ def understand_message(
         attachments=[(a.filename, a.sniffed_type or a.declared_type, a.data) for a in parsed.attachments],
         ocr=ocr,
     )
-    visible, quoted, signature = split_reply(guarded.text)
+    if guarded.secrets:
+        visible, quoted, signature = split_reply(guarded.text)   # split the redacted text, never the original
+    else:
+        visible, quoted, signature = parsed.visible_text, parsed.quoted_text, parsed.signature
     own_words = visible if visible.strip() else guarded.text
     head = f"{guarded.subject}\n{own_words[:CLASSIFY_CHARS]}"
     language = detect_language(head)
@@ -76,11 +84,19 @@ def understand_message(
     entities = tuple(extract_entities(guarded.text[:ENTITY_CHARS], error_codes=error_codes))
     priority, reasons = decide_priority(category, secret_types=guarded.secret_types, text=head)
     missing = tuple(missing_fields(category, (e.type for e in entities), requirements))
+    phishing = None
+    if official_domains and _is_report(parsed, category, security_address):
+        phishing = analyse_report(parsed, official_domains=official_domains, trusted_authserv_ids=trusted_authserv_ids)
     return Understanding(
         parsed=parsed, guarded=guarded, visible_text=visible, quoted_text=quoted, signature=signature,
         language=language, category=category, category_confidence=confidence, needs_triage=needs_triage,
-        priority=priority, priority_reasons=tuple(reasons), entities=entities, missing=missing,
+        priority=priority, priority_reasons=tuple(reasons), entities=entities, missing=missing, phishing=phishing,
     )
+
+
+def _is_report(parsed: ParsedMail, category: str, security_address: str) -> bool:
+    """Mail triaged as a phishing report, or sent to the security address, may carry a suspect message."""
+    return category == "phishing_report" or (bool(security_address) and security_address in (*parsed.to, *parsed.cc))
 
 
 def _categorise(model: CategoryModel | None, text: str) -> tuple[str, float]:

@@ -38,6 +38,8 @@ def triage_file(name: str, *, model, config: Config) -> dict[str, Any]:  # type:
             raw, model=model, max_attachment_bytes=config.intake.max_attachment_bytes,
             error_codes=config.triage.error_codes, requirements=config.triage.requirements,
             confidence_threshold=config.triage.confidence_threshold,
+            official_domains=config.brand.official_domains, security_address=config.brand.security_address,
+            trusted_authserv_ids=config.triage.trusted_authserv_ids,
         )
     except Exception as exc:  # one bad file never stops the others
         return {"file": name, "error": f"could not process: {type(exc).__name__}"}
@@ -56,7 +58,7 @@ def triage_json(name: str, understanding: Understanding) -> dict[str, Any]:
         "secrets": [{"type": kind} for kind in understanding.secret_types],
         "redacted_text": understanding.guarded.text,
         "missing": list(understanding.missing),
-        "phishing": None,
+        "phishing": understanding.phishing.as_contract() if understanding.phishing else None,
         "subject": understanding.guarded.subject,
         "needs_triage": understanding.needs_triage,
         "unparseable": understanding.parsed.unparseable,

@@ -100,7 +100,6 @@ class InboundMessage(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     stage = models.CharField(max_length=32, blank=True)
     last_error = models.TextField(blank=True)
-    lease_until = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     received_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
@@ -138,6 +137,7 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["sender", "created_at"])]
 
 
 class Attachment(models.Model):
@@ -165,7 +165,13 @@ class OutboxMail(models.Model):
     to_addr = models.CharField(max_length=320, db_index=True)
     from_addr = models.CharField(max_length=320)
     message_id = models.CharField(max_length=998, db_index=True)
-    raw = models.BinaryField()
+    from_name = models.CharField(max_length=200, blank=True)
+    subject = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)
+    in_reply_to = models.CharField(max_length=998, blank=True)
+    references = models.JSONField(default=list, blank=True)
+    auto_submitted = models.BooleanField(default=False)
+    raw = models.BinaryField(null=True)   # built by the sender job, not inside the processing transaction
     state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)

@@ -88,21 +88,28 @@ def queue_mail(ticket: Ticket, *, kind: str, subject: str, text: str, config: Co
 
     message_id = make_message_id(config.brand.mail_domain)
     sender = config.brand.security_address if ticket.queue == "security" else config.brand.support_address
-    outgoing = OutgoingMail(
-        from_addr=sender, from_name=f"{config.brand.name} Support", to=ticket.requester.email,
-        subject=subject, text=text, html=None, message_id=message_id, in_reply_to=in_reply_to,
-        references=tuple(references), auto_submitted=auto,
-    )
     message = Message.objects.create(
         ticket=ticket, direction=Message.Direction.OUT, message_id=message_id, sender=sender,
         subject=subject[:500], text=text, visible_text=text, is_auto=auto, author=author,
     )
     outbox = OutboxMail.objects.create(
         ticket=ticket, timeline_message=message, kind=kind, to_addr=ticket.requester.email, from_addr=sender,
-        message_id=message_id, raw=build_message(outgoing),
+        from_name=f"{config.brand.name} Support"[:200], message_id=message_id, subject=subject[:500], text=text,
+        in_reply_to=(in_reply_to or "")[:998], references=list(references)[-50:], auto_submitted=auto,
     )
     deliver_outbox.enqueue(outbox.pk)
     return outbox
+
+
+def render_outbox_mail(mail: OutboxMail) -> bytes:
+    """The MIME bytes of an outbox row, built at send time (the stdlib generator is not cheap)."""
+    if mail.raw:
+        return bytes(mail.raw)
+    return build_message(OutgoingMail(
+        from_addr=mail.from_addr, from_name=mail.from_name, to=mail.to_addr, subject=mail.subject, text=mail.text,
+        html=None, message_id=mail.message_id, in_reply_to=mail.in_reply_to or None,
+        references=tuple(mail.references), auto_submitted=mail.auto_submitted,
+    ))
 
 
 def deliver_outbox_mail(outbox_id: int) -> str:
@@ -123,7 +130,7 @@ def deliver_outbox_mail(outbox_id: int) -> str:
 
 def _send(mail: OutboxMail, config: Config) -> None:
     out = config.outbound
-    raw = bytes(mail.raw)
+    raw = render_outbox_mail(mail)
     if not out.smtp_host:
         _write_to_sent_maildir(raw)
         return

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Callable, Sequence
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -47,14 +49,67 @@ class StageError(Exception):
         self.cause = cause
 
 
+PERSIST_GROUP = 32   # messages per commit: one fsync buys durability for the whole group
+
+
 def process_inbound(inbound_id: int) -> Outcome:
+    """Process one inbound row (the batch path with a batch of one); raises StageError on failure."""
     config = get_config()
-    row = InboundMessage.objects.filter(pk=inbound_id).only("state", "raw", "sha256", "message_id_header").first()
-    if row is None or row.state != InboundMessage.State.RECEIVED or row.raw is None:
+    prepared = _prepare(inbound_id, config)
+    if prepared is None:
         return Outcome(inbound_id, "already_done")
-    understanding = _run_stage("understand", lambda: _understand(bytes(row.raw), config))
+    with transaction.atomic():
+        return _run_stage("persist", lambda: _persist(*prepared, config))
+
+
+def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str, BaseException], str]) -> Counter[str]:
+    """Understand each message on its own, then persist them in groups, one commit per group.
+
+    A message that fails is handed to ``on_failure`` (retry or park) and never takes its
+    neighbours down: each persist runs in its own savepoint inside the group's transaction.
+    """
+    config = get_config()
+    counts: Counter[str] = Counter()
+    prepared = []
+    for inbound_id in inbound_ids:
+        try:
+            item = _prepare(inbound_id, config)
+        except StageError as exc:
+            counts[on_failure(inbound_id, exc.stage, exc.cause)] += 1
+            continue
+        if item is None:
+            counts["already_done"] += 1
+        else:
+            prepared.append(item)
+    for start in range(0, len(prepared), PERSIST_GROUP):
+        _persist_group(prepared[start:start + PERSIST_GROUP], config, counts, on_failure)
+    return counts
+
+
+def _persist_group(group, config: Config, counts: Counter[str], on_failure) -> None:  # type: ignore[no-untyped-def]
+    failures: list[tuple[int, BaseException]] = []
+    try:
+        with transaction.atomic():
+            for item in group:
+                try:
+                    with transaction.atomic():
+                        counts[_persist(*item, config).result] += 1
+                except Exception as exc:  # this message only; its savepoint is rolled back
+                    failures.append((item[0], exc))
+    except Exception as exc:  # the commit itself failed: nothing of the group was stored
+        failures = [(item[0], exc) for item in group]
+    for inbound_id, exc in failures:
+        counts[on_failure(inbound_id, "persist", exc)] += 1
+
+
+def _prepare(inbound_id: int, config: Config) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:
+    row = InboundMessage.objects.filter(pk=inbound_id).only("state", "raw").first()
+    if row is None or row.state != InboundMessage.State.RECEIVED or row.raw is None:
+        return None
+    raw = bytes(row.raw)
+    understanding = _run_stage("understand", lambda: _understand(raw, config))
     stored = _run_stage("store_attachments", lambda: _store_attachments(understanding))
-    return _run_stage("persist", lambda: _persist(inbound_id, understanding, stored, config))
+    return inbound_id, understanding, stored, raw
 
 
 def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
@@ -71,6 +126,8 @@ def _understand(raw: bytes, config: Config) -> Understanding:
         raw, model=get_model(), max_attachment_bytes=config.intake.max_attachment_bytes,
         error_codes=config.triage.error_codes, requirements=config.triage.requirements,
         confidence_threshold=config.triage.confidence_threshold,
+        official_domains=config.brand.official_domains, security_address=config.brand.security_address,
+        trusted_authserv_ids=config.triage.trusted_authserv_ids,
     )
 
 
@@ -94,31 +151,31 @@ def _store_attachments(understanding: Understanding) -> list[tuple[str, str, str
     return stored
 
 
-def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[str, str, str]], config: Config) -> Outcome:
-    with transaction.atomic():
-        row = InboundMessage.objects.select_for_update().get(pk=inbound_id)
-        if row.state != InboundMessage.State.RECEIVED:
-            return Outcome(inbound_id, "already_done")
-        identity = message_identity(row.sha256, row.message_id_header)
-        if Message.objects.filter(identity=identity).exists():
-            return _finish(row, config, outcome="repeat_delivery", ticket=None)
-        parsed = understanding.parsed
-        if parsed.delivery_report is not None:
-            return _record_bounce(row, understanding, config)
-        sender = (parsed.from_addr or row.envelope_from or "").lower()
-        decision = find_thread(
-            parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
-            duplicate_hours=config.processing.duplicate_hours, duplicate_similarity=config.processing.duplicate_similarity,
-        )
-        ticket, created = _ticket_for(decision, understanding, sender, config)
-        message = _create_message(ticket, row, identity, understanding, decision, sender)
-        _create_attachments(message, understanding, stored)
-        _record_events(ticket, message, understanding, decision, created)
-        if not created:
-            _update_existing(ticket, decision, understanding)
-        if created and not decision.duplicate:
-            queue_acknowledgement(ticket, understanding, config)
-        return _finish(row, config, outcome="new_ticket" if created else decision.how, ticket=ticket)
+def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[str, str, str]], raw: bytes, config: Config) -> Outcome:
+    """Write one message's ticket state; the caller holds the transaction."""
+    row = InboundMessage.objects.select_for_update().defer("raw", "raw_encrypted").get(pk=inbound_id)
+    if row.state != InboundMessage.State.RECEIVED:
+        return Outcome(inbound_id, "already_done")
+    identity = message_identity(row.sha256, row.message_id_header)
+    if Message.objects.filter(identity=identity).exists():
+        return _finish(row, raw, config, outcome="repeat_delivery", ticket=None)
+    parsed = understanding.parsed
+    if parsed.delivery_report is not None:
+        return _record_bounce(row, raw, understanding, config)
+    sender = (parsed.from_addr or row.envelope_from or "").lower()
+    decision = find_thread(
+        parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
+        duplicate_hours=config.processing.duplicate_hours, duplicate_similarity=config.processing.duplicate_similarity,
+    )
+    ticket, created = _ticket_for(decision, understanding, sender, config)
+    message = _create_message(ticket, row, identity, understanding, decision, sender)
+    _create_attachments(message, understanding, stored)
+    _record_events(ticket, message, understanding, decision, created)
+    if not created:
+        _update_existing(ticket, decision, understanding)
+    if created and not decision.duplicate:
+        queue_acknowledgement(ticket, understanding, config)
+    return _finish(row, raw, config, outcome="new_ticket" if created else decision.how, ticket=ticket)
 
 
 def message_identity(sha256: str, message_id: str) -> str:
@@ -217,6 +274,12 @@ def _record_events(ticket: Ticket, message: Message, understanding: Understandin
         events.append(TicketEvent(ticket=ticket, kind="secret_redacted", data={
             "message": message.pk, "secrets": message.secrets, "ocr": understanding.guarded.ocr,
         }))
+    if understanding.phishing is not None:
+        analysis = understanding.phishing
+        events.append(TicketEvent(ticket=ticket, kind="phishing_analysis", data={
+            "message": message.pk, **analysis.as_contract(), "details": list(analysis.details)[:20],
+            "domains": list(analysis.domains)[:50], "urls": list(analysis.urls)[:50],
+        }))
     if decision.sender_mismatch:
         events.append(TicketEvent(ticket=ticket, kind="sender_mismatch", data={"message": message.pk, "sender": message.sender}))
     if decision.duplicate:
@@ -253,26 +316,26 @@ def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Un
     ticket.save(update_fields=sorted(set(fields)))
 
 
-def _record_bounce(row: InboundMessage, understanding: Understanding, config: Config) -> Outcome:
+def _record_bounce(row: InboundMessage, raw: bytes, understanding: Understanding, config: Config) -> Outcome:
     report = understanding.parsed.delivery_report
     assert report is not None
     original = None
     if report.original_message_id:
         original = Message.objects.filter(message_id=report.original_message_id, direction="out").select_related("ticket").first()
     if original is None:
-        return _finish(row, config, outcome="bounce_unmatched", ticket=None)
+        return _finish(row, raw, config, outcome="bounce_unmatched", ticket=None)
     TicketEvent.objects.create(ticket=original.ticket, kind="bounce", data={
         "recipient": report.recipient, "action": report.action, "status": report.status,
         "diagnostic": report.diagnostic[:500], "message": original.pk,
     })
-    return _finish(row, config, outcome="bounce", ticket=original.ticket)
+    return _finish(row, raw, config, outcome="bounce", ticket=original.ticket)
 
 
-def _finish(row: InboundMessage, config: Config, *, outcome: str, ticket: Ticket | None) -> Outcome:
+def _finish(row: InboundMessage, raw: bytes, config: Config, *, outcome: str, ticket: Ticket | None) -> Outcome:
     """Mark the inbound row done and erase (or seal) its raw bytes in the same transaction."""
-    sealed, expires = seal_raw(bytes(row.raw or b""), config.retention)
+    sealed, expires = seal_raw(raw, config.retention)
     InboundMessage.objects.filter(pk=row.pk).update(
         state=InboundMessage.State.DONE, outcome=outcome, raw=None, raw_encrypted=sealed,
-        raw_expires_at=expires, processed_at=timezone.now(), ticket=ticket, last_error="", lease_until=None,
+        raw_expires_at=expires, processed_at=timezone.now(), ticket=ticket, last_error="",
     )
     return Outcome(row.pk, outcome, ticket.number if ticket else None)

@@ -41,7 +41,7 @@ def recover_stalled_inbound(*, lease_seconds: int) -> int:
             status=TaskResultStatus.FAILED, finished_at=timezone.now(),
             exception_class_path="bridgedesk.desk.recovery.LeaseExpired", traceback="worker lost; rows re-enqueued")
         result = process_inbound_batch.enqueue(stalled)
-        InboundMessage.objects.filter(pk__in=stalled).update(task_id=str(result.id), lease_until=None)
+        InboundMessage.objects.filter(pk__in=stalled).update(task_id=str(result.id))
     log.warning("re-enqueued %d inbound messages whose worker was lost", len(stalled))
     return len(stalled)
 

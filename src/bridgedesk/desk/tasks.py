@@ -23,27 +23,9 @@ RETRY_BASE_SECONDS = 10
 
 @task(queue_name="default")
 def process_inbound_batch(inbound_ids: list[int]) -> dict[str, int]:
-    from bridgedesk.desk.pipeline import process_inbound
+    from bridgedesk.desk.pipeline import process_batch
 
-    counts: dict[str, int] = {}
-    for inbound_id in inbound_ids:
-        result = _process_one(process_inbound, inbound_id)
-        counts[result] = counts.get(result, 0) + 1
-    return counts
-
-
-def _process_one(process_inbound, inbound_id: int) -> str:  # type: ignore[no-untyped-def]
-    from bridgedesk.desk.pipeline import StageError
-    from bridgedesk.desk.runtime import get_config
-
-    lease = timedelta(seconds=get_config().processing.lease_seconds)
-    InboundMessage.objects.filter(pk=inbound_id, state=InboundMessage.State.RECEIVED).update(lease_until=timezone.now() + lease)
-    try:
-        return process_inbound(inbound_id).result
-    except StageError as exc:
-        return record_stage_failure(inbound_id, exc.stage, exc.cause)
-    except Exception as exc:  # the database itself failed: keep the row for a retry
-        return record_stage_failure(inbound_id, "persist", exc)
+    return dict(process_batch(inbound_ids, on_failure=record_stage_failure))
 
 
 def record_stage_failure(inbound_id: int, stage: str, cause: BaseException) -> str:
@@ -58,15 +40,15 @@ def record_stage_failure(inbound_id: int, stage: str, cause: BaseException) -> s
         if row is None or row.state != InboundMessage.State.RECEIVED:
             return "already_done"
         row.attempts += 1
-        row.stage, row.last_error, row.lease_until = stage, error, None
+        row.stage, row.last_error = stage, error
         if row.attempts >= max_attempts:
             row.state = InboundMessage.State.PARKED
-            row.save(update_fields=["attempts", "stage", "last_error", "lease_until", "state"])
+            row.save(update_fields=["attempts", "stage", "last_error", "state"])
             return "parked"
         run_after = timezone.now() + timedelta(seconds=RETRY_BASE_SECONDS * 2 ** (row.attempts - 1))
         result = process_inbound_batch.using(run_after=run_after).enqueue([inbound_id])
         row.task_id = str(result.id)
-        row.save(update_fields=["attempts", "stage", "last_error", "lease_until", "task_id"])
+        row.save(update_fields=["attempts", "stage", "last_error", "task_id"])
     return "retry"
 
 

@@ -48,11 +48,10 @@ def _ticket_from_references(parsed: ParsedMail) -> tuple[Ticket | None, str]:
     ids = [i for i in (*parsed.in_reply_to, *reversed(parsed.references)) if i][:50]
     if not ids:
         return None, ""
-    hit = (
-        Message.objects.filter(message_id__in=ids, direction__in=("out", "in"))
-        .select_related("ticket__requester").order_by("-id").first()
-    )
-    return (hit.ticket, "references") if hit else (None, "")
+    ticket_id = Message.objects.filter(message_id__in=ids).order_by("-id").values_list("ticket_id", flat=True).first()
+    if ticket_id is None:
+        return None, ""
+    return Ticket.objects.select_related("requester").get(pk=ticket_id), "references"
 
 
 def _ticket_from_tag(subject: str, prefix: str) -> tuple[Ticket | None, str]:
@@ -68,22 +67,22 @@ def _recent_duplicate(sender: str, text: str, *, hours: int, threshold: float) -
         return None
     since = timezone.now() - timedelta(hours=hours)
     recent = (
-        Message.objects.filter(direction="in", sender=sender, created_at__gte=since)
-        .select_related("ticket__requester").order_by("-id")[:20]
+        Message.objects.filter(sender=sender, created_at__gte=since, direction="in")
+        .order_by("-id").values_list("ticket_id", "visible_text", "text")[:10]
     )
     wanted = normalize_for_duplicate(text)
-    for message in recent:
-        if similarity(wanted, normalize_for_duplicate(message.visible_text or message.text)) >= threshold:
-            return message.ticket
+    for ticket_id, visible, full in recent:
+        if similarity(wanted, normalize_for_duplicate(visible or full)) >= threshold:
+            return Ticket.objects.select_related("requester").get(pk=ticket_id)
     return None
 
 
 def _open_ticket_with_same_subject(sender: str, subject: str) -> Ticket | None:
     core = strip_reply_prefixes(subject).strip().lower()
-    if not sender or not core:
-        return None
+    if not sender or not core or core == subject.strip().lower():
+        return None   # only a reply ("Re: ...") may fall back to the requester's open ticket
     candidates = Ticket.objects.filter(requester__email=sender, status__in=Ticket.OPEN_STATUSES).select_related("requester").order_by("-id")[:10]
     for ticket in candidates:
-        if strip_reply_prefixes(ticket.subject).strip().lower() == core and subject.strip().lower() != core:
+        if strip_reply_prefixes(ticket.subject).strip().lower() == core:
             return ticket
     return None
