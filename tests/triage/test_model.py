@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bridgedesk.triage.classifier_encoder import encoder_available
 from bridgedesk.triage.features import HASH_TOKEN, normalise_text
 from bridgedesk.triage.model import CategoryModel, Prediction, read_labelled_csv
 
@@ -80,10 +81,23 @@ def flatten(lines: dict[str, list[str]]) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-@pytest.fixture(scope="module")
-def model() -> CategoryModel:
+ENCODER_MODES = [
+    pytest.param(False, id="ngrams"),
+    pytest.param(
+        True,
+        id="ngrams+encoder",
+        marks=pytest.mark.skipif(not encoder_available(), reason="optional encoder not installed"),
+    ),
+]
+
+
+@pytest.fixture(scope="module", params=ENCODER_MODES)
+def model(request: pytest.FixtureRequest) -> CategoryModel:
+    """The same tests run with n-grams alone and, when installed, with the encoder."""
     texts, labels = flatten(SUPPORT_LINES)
-    return CategoryModel.train(texts, labels, seed=0)
+    trained = CategoryModel.train(texts, labels, seed=0, use_encoder=request.param)
+    assert trained.uses_encoder is request.param
+    return trained
 
 
 @pytest.mark.parametrize(
@@ -144,6 +158,7 @@ def test_save_load_round_trip_is_identical(model: CategoryModel, tmp_path: Path)
     assert loaded.predict_many(texts) == model.predict_many(texts)
     assert np.array_equal(loaded.predict_proba(texts), model.predict_proba(texts))
     assert loaded.calibration == model.calibration
+    assert loaded.uses_encoder == model.uses_encoder
 
 
 def test_load_refuses_a_file_that_is_not_a_model(tmp_path: Path) -> None:
@@ -162,7 +177,9 @@ def test_training_needs_two_categories_and_matching_lengths() -> None:
 
 def test_single_example_category_trains_without_calibration() -> None:
     texts, labels = flatten(SUPPORT_LINES)
-    trained = CategoryModel.train([*texts, "API error 50111"], [*labels, "api"])
+    trained = CategoryModel.train(
+        [*texts, "API error 50111"], [*labels, "api"], use_encoder=False
+    )
     assert trained.calibration is None
     assert trained.temperature == 1.0
     assert "api" in trained.labels
