@@ -21,6 +21,17 @@ from bridgedesk.cli import UserError
 def run_bench(args: argparse.Namespace) -> int:
     if args.bench == "classify":
         return _print(_run_classify(args))
+    if args.bench == "stages":
+        from bridgedesk.bench.corpus import generate_corpus
+        from bridgedesk.bench.stages import run_stage_bench
+
+        if args.n < 1:
+            raise UserError("--n must be at least 1")
+        return _print(run_stage_bench(generate_corpus(args.n)))
+    if args.bench == "seed":
+        from bridgedesk.bench.seed_accuracy import run_seed_accuracy
+
+        return _print(run_seed_accuracy())
     data_dir = prepare_bench_environment(getattr(args, "db", None))
     try:
         result = run_ingest(args) if args.bench == "ingest" else run_smtp(args)
