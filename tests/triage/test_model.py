@@ -192,6 +192,12 @@ def test_identifiers_become_placeholders() -> None:
     assert HASH_TOKEN in text and "zzaddr" in text and "zzcoin" in text and "zznum" in text
 
 
+def test_identifiers_glued_to_chinese_are_replaced() -> None:
+    tx = "5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+    text = normalise_text(f"哈希{tx}充值USDT没到账，邮箱a.b@example.com")
+    assert text.split() == ["哈希", HASH_TOKEN, "充值", "zzcoin", "没到账,邮箱", "zzemail"]
+
+
 def test_a_hash_does_not_change_the_prediction(model: CategoryModel) -> None:
     first = model.predict("deposit missing, hash " + "ab" * 32)
     second = model.predict("deposit missing, hash " + "cd" * 32)

@@ -40,17 +40,22 @@ _CJK_RANGES = (
     "\uf900-\ufaff"  # CJK compatibility ideographs
 )
 
+_B58 = "[1-9A-HJ-NP-Za-km-z]"
+# ASCII-only edges instead of \b: Chinese glues identifiers to words ("哈希0x5c..."),
+# and \b sees no boundary between a Han character and a Latin one.
+_A, _Z = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE), URL_TOKEN),
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), EMAIL_TOKEN),
-    (re.compile(r"\b(?:0x)?[0-9a-fA-F]{64}\b"), HASH_TOKEN),
-    (re.compile(r"\b0x[0-9a-fA-F]{40}\b"), ADDRESS_TOKEN),
-    (re.compile(r"\b(?:bc1|tb1|ltc1)[02-9ac-hj-np-z]{20,90}\b", re.IGNORECASE), ADDRESS_TOKEN),
-    (re.compile(r"\b[13LMDT][1-9A-HJ-NP-Za-km-z]{25,34}\b"), ADDRESS_TOKEN),
-    (re.compile(r"\b(?=[1-9A-HJ-NP-Za-km-z]*\d)(?=[1-9A-HJ-NP-Za-km-z]*[A-Za-z])[1-9A-HJ-NP-Za-km-z]{32,44}\b"), ADDRESS_TOKEN),
-    (re.compile(r"\b[1-9A-HJ-NP-Za-km-z]{80,90}\b"), HASH_TOKEN),
+    (re.compile(r"https?://[!-~]+|www\.[!-~]+", re.IGNORECASE), URL_TOKEN),
+    (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), EMAIL_TOKEN),
+    (re.compile(_A + r"(?:0x)?[0-9a-fA-F]{64}" + _Z), HASH_TOKEN),
+    (re.compile(_A + r"0x[0-9a-fA-F]{40}" + _Z), ADDRESS_TOKEN),
+    (re.compile(_A + r"(?:bc1|tb1|ltc1)[02-9ac-hj-np-z]{20,90}" + _Z, re.IGNORECASE), ADDRESS_TOKEN),
+    (re.compile(_A + r"[13LMDT]" + _B58 + r"{25,34}" + _Z), ADDRESS_TOKEN),
+    # Solana-style base58 (32-44 chars) only if it mixes digits and letters, unlike words.
+    (re.compile(_A + r"(?=%s*\d)(?=%s*[A-Za-z])%s{32,44}" % ((_B58,) * 3) + _Z), ADDRESS_TOKEN),
+    (re.compile(_A + _B58 + r"{80,90}" + _Z), HASH_TOKEN),
 )
-_TICKER_RE = re.compile(r"\b(?:%s)\b" % "|".join(_TICKERS), re.IGNORECASE)
+_TICKER_RE = re.compile(_A + r"(?:%s)" % "|".join(_TICKERS) + _Z, re.IGNORECASE)
 # Digits glued to Latin letters stay (TRC20, ERC20, 2FA reads as "2fa" after folding).
 _NUMBER_RE = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)*(?![a-z])")
 _CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -18,7 +18,6 @@ never unpickles anything, so a model file cannot execute code.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -38,6 +37,7 @@ from bridgedesk.triage.classifier_encoder import (
     PieceEmbedder,
     encoder_available,
 )
+from bridgedesk.triage.classifier_dataset import read_labelled_csv
 from bridgedesk.triage.classifier_linear import fit_linear_scores
 from bridgedesk.triage.features import (
     FeatureBlock,
@@ -45,6 +45,8 @@ from bridgedesk.triage.features import (
     fit_feature_space,
     normalise_text,
 )
+
+__all__ = ["CategoryModel", "Prediction", "read_labelled_csv"]
 
 FORMAT_VERSION = 1
 TOP_K = 3
@@ -224,7 +226,8 @@ def fit_parts(
     """Fit the feature space, the optional embedder and the classifier on normalised texts."""
     space, features = fit_feature_space(texts)
     embedder = PieceEmbedder.fit(texts) if encode else None
-    weights, bias, classes = fit_linear_scores(join_features(features, embedder, texts), labels, seed=seed)
+    joined = join_features(features, embedder, texts)
+    weights, bias, classes = fit_linear_scores(joined, labels, seed=seed)
     return space, embedder, weights, bias, classes
 
 
@@ -277,45 +280,3 @@ def split_holdout(labels: list[str], *, seed: int) -> tuple[np.ndarray, np.ndarr
     hold_idx = np.sort(np.array(held))
     fit_idx = np.setdiff1d(np.arange(len(labels)), hold_idx)
     return fit_idx, hold_idx
-
-
-def read_labelled_csv(path: Path) -> tuple[list[str], list[str]]:
-    """Read a ``text,category`` CSV (BANKING77's layout); extra columns are ignored.
-
-    Errors name the file, the line and the column so a person can fix the data.
-    """
-    try:
-        with Path(path).open(newline="", encoding="utf-8-sig") as handle:
-            return parse_labelled_rows(csv.reader(handle), path)
-    except UnicodeDecodeError as error:
-        raise ValueError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
-
-
-def parse_labelled_rows(rows, path: Path) -> tuple[list[str], list[str]]:
-    """Validate the header and each row; see ``read_labelled_csv``."""
-    header = next(rows, None)
-    if header is None:
-        raise ValueError(f"{path}: empty file, expected a header 'text,category'")
-    columns = [name.strip().lower() for name in header]
-    for needed in ("text", "category"):
-        if needed not in columns:
-            raise ValueError(f"{path}: header has no '{needed}' column (found {header!r})")
-    text_col, label_col = columns.index("text"), columns.index("category")
-    texts: list[str] = []
-    labels: list[str] = []
-    for row in rows:
-        line = rows.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(columns):
-            raise ValueError(f"{path}: line {line}: expected {len(columns)} columns, got {len(row)}")
-        text, label = row[text_col].strip(), row[label_col].strip()
-        if not text:
-            raise ValueError(f"{path}: line {line}: column 'text' is empty")
-        if not label:
-            raise ValueError(f"{path}: line {line}: column 'category' is empty")
-        texts.append(text)
-        labels.append(label)
-    if not texts:
-        raise ValueError(f"{path}: no data rows after the header")
-    return texts, labels
