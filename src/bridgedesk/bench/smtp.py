@@ -89,8 +89,10 @@ def start_listener():  # type: ignore[no-untyped-def]
 
 
 def drive_listener(client: str, port: int, mail: Path, *, sessions: int, n: int, recipient: str) -> ClientReport:
-    """Run smtp-source once; ``-A`` keeps it going past a rejection so we can count them all."""
-    command = [client, "-A", "-c", "-s", str(sessions), "-m", str(n), "-f", "bench-sender@example.com",
+    """Run smtp-source once; ``-A`` keeps it going past a rejection so we can count them all, and
+    ``-d`` keeps each of the concurrent sessions open for the next message, as a relay with a
+    backlog does (Postfix's connection cache)."""
+    command = [client, "-A", "-c", "-d", "-s", str(sessions), "-m", str(n), "-f", "bench-sender@example.com",
                "-t", recipient, "-F", str(mail), f"127.0.0.1:{port}"]
     started = time.perf_counter()
     proc = subprocess.run(command, capture_output=True, timeout=600, check=False)
