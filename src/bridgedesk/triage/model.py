@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from sklearn.model_selection import StratifiedKFold
 
 from bridgedesk.triage.classifier_calibration import (
     CalibrationReport,
@@ -51,6 +52,8 @@ __all__ = ["CategoryModel", "Prediction", "read_labelled_csv"]
 FORMAT_VERSION = 1
 TOP_K = 3
 HOLDOUT_FRACTION = 0.1
+LARGE_DATASET = 5000
+MAX_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -244,32 +247,61 @@ def join_features(
 def calibrate_on_holdout(
     texts: list[str], labels: list[str], *, seed: int, encode: bool
 ) -> tuple[float, CalibrationReport | None]:
-    """Fit the softmax temperature on a stratified held-out split of the training data.
+    """Fit the softmax temperature on held-out scores of models trained without them.
 
     With a category seen only once there is no honest split; the temperature then
     stays 1.0 and the report is ``None`` so callers can see calibration was skipped.
     """
-    split = split_holdout(labels, seed=seed)
-    if split is None:
+    folds = holdout_folds(labels, seed=seed)
+    if not folds:
         return 1.0, None
-    fit_idx, hold_idx = split
+    scored = [score_fold(texts, labels, fold, seed=seed, encode=encode) for fold in folds]
+    scores = np.vstack([fold_scores for fold_scores, _ in scored])
+    truth = np.concatenate([fold_truth for _, fold_truth in scored])
+    temperature = fit_temperature(scores, truth)
+    return temperature, measure_calibration(scores, truth, temperature)
+
+
+def score_fold(
+    texts: list[str],
+    labels: list[str],
+    fold: tuple[np.ndarray, np.ndarray],
+    *,
+    seed: int,
+    encode: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Train on the fold's fit part; return raw scores and true class indices of the rest."""
+    fit_idx, hold_idx = fold
     space, embedder, weights, bias, classes = fit_parts(
         [texts[i] for i in fit_idx], [labels[i] for i in fit_idx], seed=seed, encode=encode
     )
     held_texts = [texts[i] for i in hold_idx]
     held = join_features(space.transform(held_texts), embedder, held_texts)
-    scores = np.asarray(held @ weights.T) + bias
     index = {label: i for i, label in enumerate(classes)}
     truth = np.array([index[labels[i]] for i in hold_idx])
-    temperature = fit_temperature(scores, truth)
-    return temperature, measure_calibration(scores, truth, temperature)
+    return np.asarray(held @ weights.T) + bias, truth
 
 
-def split_holdout(labels: list[str], *, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
+def holdout_folds(labels: list[str], *, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Stratified (fit, held-out) index pairs for calibration.
+
+    Large sets use one 10% split (cheap, and a thousand held-out scores suffice);
+    small ones, like a seed set of a few hundred mails, use up to five folds so the
+    temperature sees every example once instead of a few dozen.
+    """
+    counts = np.unique(labels, return_counts=True)[1]
+    if counts.min() < 2:
+        return []
+    if len(labels) >= LARGE_DATASET:
+        return [split_holdout(labels, seed=seed)]
+    n_folds = min(MAX_FOLDS, int(counts.min()))
+    folds = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed)
+    return list(folds.split(np.zeros(len(labels)), labels))
+
+
+def split_holdout(labels: list[str], *, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Stratified indices (fit, held-out): about 10%, at least one per category."""
     values, counts = np.unique(labels, return_counts=True)
-    if counts.min() < 2:
-        return None
     rng = np.random.default_rng(seed)
     label_array = np.asarray(labels)
     held: list[int] = []
