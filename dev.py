@@ -54,7 +54,7 @@ def ensure_venv() -> None:
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     say("installing locked dependencies (first run only)")
     pip = [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "-r", str(LOCK)], check=True)
+    subprocess.run([*pip, "--no-deps", "-r", str(LOCK)], check=True)   # the lock is complete
     subprocess.run([*pip, "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
     stamp.write_text(wanted)
 

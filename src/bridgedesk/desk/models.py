@@ -117,7 +117,7 @@ class Message(models.Model):
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
     inbound = models.OneToOneField(InboundMessage, null=True, blank=True, on_delete=models.SET_NULL)
-    identity = models.CharField(max_length=96, null=True, unique=True)   # sha256 + Message-ID digest: never twice
+    identity = models.CharField(max_length=100, null=True, unique=True)   # sha256 + Message-ID digest: never twice
     direction = models.CharField(max_length=4, choices=Direction.choices)
     message_id = models.CharField(max_length=998, blank=True, db_index=True)
     sender = models.CharField(max_length=320, blank=True)
