@@ -122,6 +122,20 @@ class Triage:
 
 
 @dataclass(frozen=True)
+class Dkim:
+    """Outbound DKIM signing; off until a selector and a key are given."""
+
+    selector: str = ""
+    domain: str = ""             # defaults to the brand's mail domain
+    private_key_file: str = ""   # PEM file; or the PEM itself in $BRIDGEDESK_DKIM_KEY
+    private_key_pem: bytes = field(default=b"", repr=False)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.selector and self.private_key_pem)
+
+
+@dataclass(frozen=True)
 class Config:
     brand: Brand
     intake: Intake = field(default_factory=Intake)
@@ -131,6 +145,7 @@ class Config:
     retention: Retention = field(default_factory=Retention)
     sla: Sla = field(default_factory=Sla)
     triage: Triage = field(default_factory=Triage)
+    dkim: Dkim = field(default_factory=Dkim)
     source: str = ""
 
 
@@ -165,11 +180,12 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 
 def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
     """Turn parsed TOML into a :class:`Config`, refusing unknown keys and wrong types."""
-    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla", "triage"}, "")
+    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla", "triage", "dkim"}, "")
     if "brand" not in data:
         raise ConfigError("missing [brand] table: it needs name, official_domains, support_address, security_address, ticket_prefix")
+    brand = _parse_brand(_table(data, "brand"))
     return Config(
-        brand=_parse_brand(_table(data, "brand")),
+        brand=brand,
         intake=_parse_intake(_table(data, "intake")),
         outbound=_build(Outbound, _table(data, "outbound"), "outbound", secrets_env={"password": "BRIDGEDESK_SMTP_PASSWORD"}),
         auto_reply=_build(AutoReply, _table(data, "auto_reply"), "auto_reply"),
@@ -177,6 +193,7 @@ def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
         retention=_check_retention(_build(Retention, _table(data, "retention"), "retention", secrets_env={"encryption_key": "BRIDGEDESK_RETENTION_KEY"})),
         sla=_build(Sla, _table(data, "sla"), "sla"),
         triage=_parse_triage(_table(data, "triage")),
+        dkim=_parse_dkim(_table(data, "dkim"), brand),
         source=source,
     )
 
@@ -250,6 +267,54 @@ def _check_retention(retention: Retention) -> Retention:
     except (ValueError, TypeError):
         raise ConfigError(f"retention.encryption_key is not a valid Fernet key; {hint}") from None
     return retention
+
+
+DKIM_KEY_ENV = "BRIDGEDESK_DKIM_KEY"
+_SELECTOR = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$")
+
+
+def _parse_dkim(table: Mapping[str, Any], brand: Brand) -> Dkim:
+    """[dkim]: a selector and a readable RSA or Ed25519 key, or nothing at all (signing off)."""
+    _reject_unknown(table, {"selector", "domain", "private_key_file"}, "dkim")
+    selector = _coerce(table.get("selector", ""), "", "dkim.selector").strip()
+    domain = _coerce(table.get("domain", ""), "", "dkim.domain").strip().lower() or brand.mail_domain
+    key_file = _coerce(table.get("private_key_file", ""), "", "dkim.private_key_file").strip()
+    pem = _read_dkim_key(key_file)
+    if not selector and not pem:
+        return Dkim(domain=domain)
+    if not selector or not _SELECTOR.match(selector):
+        raise ConfigError(f'dkim.selector must be set to the DNS selector of the key, e.g. "mail2026" (got {selector!r})')
+    if not _DOMAIN.match(domain):
+        raise ConfigError(f'dkim.domain {domain!r} is not a domain name, e.g. "kestrel.exchange"')
+    if not pem:
+        raise ConfigError(f"dkim.selector is set but there is no key: set dkim.private_key_file or ${DKIM_KEY_ENV} (PEM)")
+    _check_dkim_key(pem)
+    return Dkim(selector=selector, domain=domain, private_key_file=key_file, private_key_pem=pem)
+
+
+def _read_dkim_key(key_file: str) -> bytes:
+    if key_file:
+        try:
+            return Path(key_file).read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"dkim.private_key_file {key_file} cannot be read: {exc.strerror or exc}") from None
+    return os.environ.get(DKIM_KEY_ENV, "").strip().encode()
+
+
+def _check_dkim_key(pem: bytes) -> None:
+    """The key must be an unencrypted RSA (2048 bits or more) or Ed25519 private key in PEM."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+
+    hint = "generate one with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dkim.pem"
+    try:
+        key = serialization.load_pem_private_key(pem, password=None)
+    except (ValueError, TypeError):
+        raise ConfigError(f"the DKIM key is not an unencrypted PEM private key; {hint}") from None
+    if isinstance(key, rsa.RSAPrivateKey) and key.key_size < 1024:
+        raise ConfigError(f"the DKIM RSA key has {key.key_size} bits, receivers reject under 1024; {hint}")
+    if not isinstance(key, (rsa.RSAPrivateKey, ed25519.Ed25519PrivateKey)):
+        raise ConfigError(f"the DKIM key must be RSA or Ed25519; {hint}")
 
 
 def _parse_brand(table: Mapping[str, Any]) -> Brand:

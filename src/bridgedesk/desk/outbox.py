@@ -20,8 +20,9 @@ from django.utils import timezone
 
 from bridgedesk.config import Config
 from bridgedesk.desk.acknowledge import compose_acknowledgement
-from bridgedesk.desk.models import Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket, TicketEvent
 from bridgedesk.mail.compose import OutgoingMail, build_message
+from bridgedesk.mail.dkim import sign_message
 from bridgedesk.mail.loops import auto_reply_block_reason
 from bridgedesk.mail.threading import make_message_id
 from bridgedesk.understanding import Understanding
@@ -101,15 +102,43 @@ def queue_mail(ticket: Ticket, *, kind: str, subject: str, text: str, config: Co
     return outbox
 
 
-def render_outbox_mail(mail: OutboxMail) -> bytes:
-    """The MIME bytes of an outbox row, built at send time (the stdlib generator is not cheap)."""
+def render_outbox_mail(mail: OutboxMail, config: Config | None = None) -> bytes:
+    """The MIME bytes of an outbox row, built at send time (the stdlib generator is not cheap).
+
+    The customer's anti-phishing code is added here, at the last moment, so that every kind of
+    outgoing mail carries it and the timeline agents read never shows it. With ``[dkim]``
+    configured the bytes are signed, so receivers (and the verify tools) can prove them genuine.
+    """
     if mail.raw:
         return bytes(mail.raw)
-    return build_message(OutgoingMail(
-        from_addr=mail.from_addr, from_name=mail.from_name, to=mail.to_addr, subject=mail.subject, text=mail.text,
+    raw = build_message(OutgoingMail(
+        from_addr=mail.from_addr, from_name=mail.from_name, to=mail.to_addr, subject=mail.subject,
+        text=with_anti_phishing_code(mail.text, anti_phishing_code_for(mail.to_addr)),
         html=None, message_id=mail.message_id, in_reply_to=mail.in_reply_to or None,
         references=tuple(mail.references), auto_submitted=mail.auto_submitted,
     ))
+    return sign_outgoing(raw, config) if config is not None else raw
+
+
+def anti_phishing_code_for(address: str) -> str:
+    """The code the recipient chose, or "" when they have none (or are not a customer)."""
+    code = Customer.objects.filter(email__iexact=address).values_list("anti_phishing_code", flat=True).first()
+    return (code or "").strip()
+
+
+def with_anti_phishing_code(text: str, code: str) -> str:
+    """Mail text ending with the customer's code, in English and Chinese; unchanged without a code."""
+    if not code:
+        return text
+    return f"{text.rstrip()}\n\n--\nYour anti-phishing code: {code}\n您的防钓鱼码：{code}\n"
+
+
+def sign_outgoing(raw: bytes, config: Config) -> bytes:
+    """DKIM-sign with the configured key; unsigned when ``[dkim]`` is not configured."""
+    dkim = config.dkim
+    if not dkim.enabled:
+        return raw
+    return sign_message(raw, selector=dkim.selector, domain=dkim.domain, private_key_pem=dkim.private_key_pem)
 
 
 def deliver_outbox_mail(outbox_id: int) -> str:
@@ -130,7 +159,7 @@ def deliver_outbox_mail(outbox_id: int) -> str:
 
 def _send(mail: OutboxMail, config: Config) -> None:
     out = config.outbound
-    raw = render_outbox_mail(mail)
+    raw = render_outbox_mail(mail, config)
     if not out.smtp_host:
         _write_to_sent_maildir(raw)
         return
