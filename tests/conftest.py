@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bridgedesk.config import DEMO_TOML
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 
@@ -17,14 +19,7 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-DEMO_CONFIG = """\
-[brand]
-name = "Kestrel Exchange"
-official_domains = ["kestrel.exchange"]
-support_address = "support@kestrel.exchange"
-security_address = "security@kestrel.exchange"
-ticket_prefix = "KX"
-"""
+DEMO_CONFIG = DEMO_TOML   # the built-in demo brand
 
 
 @pytest.fixture
