@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "bridgedesk.web.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "bridgedesk.web.urls"
@@ -135,6 +136,12 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True   # no script of ours reads it: forms carry the token
+# Secure cookies by default; a plain-http deployment off loopback sets BRIDGEDESK_INSECURE_COOKIES=1.
+# Browsers treat http://127.0.0.1 and http://localhost as secure contexts, so the embedded demo works.
+SESSION_COOKIE_SECURE = os.environ.get("BRIDGEDESK_INSECURE_COOKIES") != "1"
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_AGE = 12 * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -3,15 +3,30 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from bridgedesk.web import views
+from bridgedesk.web import portal, views
+from bridgedesk.web.security import RateLimitedLoginView
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/tickets/", permanent=False)),
     path("admin/", admin.site.urls),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", RateLimitedLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("tickets/", views.ticket_list, name="ticket_list"),
+    path("tickets/next/", views.next_ticket, name="next_ticket"),
     path("tickets/<str:number>/", views.ticket_detail, name="ticket_detail"),
+    path("tickets/<str:number>/reply/", views.ticket_reply, name="ticket_reply"),
+    path("tickets/<str:number>/note/", views.ticket_note, name="ticket_note"),
+    path("tickets/<str:number>/status/", views.ticket_status, name="ticket_status"),
+    path("tickets/<str:number>/assign/", views.ticket_assign, name="ticket_assign"),
+    path("tickets/<str:number>/triage/", views.ticket_triage, name="ticket_triage"),
+    path("tickets/<str:number>/merge/", views.ticket_merge, name="ticket_merge"),
     path("inbound/parked/", views.parked_inbound, name="parked_inbound"),
+    path("portal/", portal.request_link, name="portal_request"),
+    path("portal/signin/<str:token>/", portal.signin, name="portal_signin"),
+    path("portal/signout/", portal.portal_signout, name="portal_signout"),
+    path("portal/tickets/", portal.portal_tickets, name="portal_tickets"),
+    path("portal/tickets/<str:number>/", portal.portal_ticket, name="portal_ticket"),
+    path("portal/tickets/<str:number>/reply/", portal.portal_reply, name="portal_reply"),
+    path("portal/tickets/<str:number>/close/", portal.portal_close, name="portal_close"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,41 +1,237 @@
-"""The minimal agent views: ticket list, ticket timeline, parked intake. Staff only."""
+"""The agent console: queue views, next ticket, the ticket page and its actions. Staff only.
+
+Every view that touches a ticket gets it from :func:`access_ticket_by_user`, so object-level
+access is decided in one place.
+"""
 
 from __future__ import annotations
 
-from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from collections.abc import Callable
+from functools import wraps
 
-from bridgedesk.desk.models import InboundMessage, Ticket
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from bridgedesk.desk import services
+from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Ticket
+from bridgedesk.desk.runtime import get_config
+from bridgedesk.web.access import access_ticket_by_user, scope_of, visible_tickets
+from bridgedesk.web.entities import collect_entities
+from bridgedesk.web.forms import AssignForm, MergeForm, NoteForm, ReplyForm, StatusForm, TriageForm
+from bridgedesk.web.security import client_ip
 
 PAGE_SIZE = 100
+FILTERS = ("queue", "status", "priority", "language")
+PRIORITY_RANK = Case(When(priority="urgent", then=Value(0)), When(priority="high", then=Value(1)),
+                     When(priority="normal", then=Value(2)), default=Value(3), output_field=IntegerField())
+WARNING_EVENTS = ("sender_mismatch", "secret_redacted", "phishing_analysis")
 
 
-@staff_member_required
+def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Staff sign-in required; anyone else is sent to the login page."""
+    @wraps(view)
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        if not (request.user.is_authenticated and request.user.is_staff):
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+    return guarded
+
+
+def filter_tickets(tickets: QuerySet[Ticket], params: dict[str, str], user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
+    for name in FILTERS:
+        if params.get(name):
+            tickets = tickets.filter(**{name: params[name]})
+    if params.get("mine"):
+        tickets = tickets.filter(assignee=user)
+    if params.get("open"):
+        tickets = tickets.filter(status__in=Ticket.OPEN_STATUSES)
+    return tickets
+
+
+def count_views(tickets: QuerySet[Ticket], user) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Counts per queue, status, priority and language over what this user may see."""
+    counts: dict[str, object] = {
+        name: list(tickets.values(name).annotate(n=Count("id")).order_by(name)) for name in FILTERS
+    }
+    counts["mine"] = tickets.filter(assignee=user, status__in=Ticket.OPEN_STATUSES).count()
+    return counts
+
+
+def order_for_work(tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
+    """Most urgent first, then the nearest SLA due time, then the oldest."""
+    return tickets.annotate(rank=PRIORITY_RANK, due=Coalesce("first_response_due", "resolution_due")).order_by(
+        "rank", "due", "created_at", "id")
+
+
+@agent_required
 def ticket_list(request: HttpRequest) -> HttpResponse:
-    tickets = Ticket.objects.select_related("requester").annotate(message_count=Count("messages")).order_by("-created_at", "-id")
-    status = request.GET.get("status", "")
-    if status:
-        tickets = tickets.filter(status=status)
+    params = {k: request.GET.get(k, "") for k in (*FILTERS, "mine", "open", "sort")}
+    visible = visible_tickets(request.user)
+    tickets = filter_tickets(visible, params, request.user).select_related("requester").annotate(message_count=Count("messages"))
+    tickets = order_for_work(tickets) if params["sort"] == "sla" else tickets.order_by("-created_at", "-id")
     parked = InboundMessage.objects.filter(state=InboundMessage.State.PARKED).count()
-    return render(request, "bridgedesk/ticket_list.html", {"tickets": tickets[:PAGE_SIZE], "status": status, "parked": parked})
+    return render(request, "bridgedesk/ticket_list.html", {
+        "tickets": tickets[:PAGE_SIZE], "params": params, "status": params["status"], "parked": parked,
+        "counts": count_views(visible, request.user),
+    })
 
 
-@staff_member_required
-def ticket_detail(request: HttpRequest, number: str) -> HttpResponse:
-    ticket = Ticket.objects.select_related("requester").filter(number=number).first()
+def next_ticket_for(user) -> Ticket | None:  # type: ignore[no-untyped-def]
+    """The ticket this agent should take now: unassigned or theirs, in their languages, by priority and SLA."""
+    scope = scope_of(user)
+    tickets = visible_tickets(user).filter(status__in=("new", "open")).filter(Q(assignee__isnull=True) | Q(assignee=user))
+    if scope.languages:
+        tickets = tickets.filter(language__in=scope.languages)
+    return order_for_work(tickets).first()
+
+
+@agent_required
+@require_POST
+def next_ticket(request: HttpRequest) -> HttpResponse:
+    ticket = next_ticket_for(request.user)
     if ticket is None:
-        raise Http404("no such ticket")
-    timeline = sorted(
-        [("message", m.created_at, m) for m in ticket.messages.prefetch_related("attachments")]
-        + [("event", e.created_at, e) for e in ticket.events.all()],
-        key=lambda item: item[1],
-    )
-    return render(request, "bridgedesk/ticket_detail.html", {"ticket": ticket, "timeline": timeline})
+        return HttpResponseRedirect("/tickets/?empty=1")
+    if ticket.assignee_id is None:
+        services.assign(ticket, request.user, actor=request.user)
+    return HttpResponseRedirect(f"/tickets/{ticket.number}/")
 
 
-@staff_member_required
+def build_timeline(ticket: Ticket) -> list[tuple[str, object, object]]:
+    messages = [("message", m.created_at, m) for m in ticket.messages.prefetch_related("attachments").select_related("author")]
+    events = [("event", e.created_at, e) for e in ticket.events.select_related("actor")]
+    return sorted(messages + events, key=lambda item: item[1])
+
+
+def collect_warnings(ticket: Ticket, timeline: list[tuple[str, object, object]]) -> list[str]:
+    """Warning codes shown above the timeline: hijack signs, removed secrets, phishing verdicts."""
+    found = [f for f in ticket.flags if f in ("sender_mismatch", "possible_hijack", "unparseable")]
+    for kind, _, item in timeline:
+        if kind == "event" and item.kind in WARNING_EVENTS:   # type: ignore[attr-defined]
+            data = item.data   # type: ignore[attr-defined]
+            code = f"phishing:{data.get('verdict', '')}" if item.kind == "phishing_analysis" else item.kind  # type: ignore[attr-defined]
+            found.append(code)
+    return list(dict.fromkeys(found))
+
+
+def audit_secret_view(request: HttpRequest, ticket: Ticket, timeline: list[tuple[str, object, object]]) -> None:
+    """Record who opened a ticket whose messages had secrets removed (a sensitive record)."""
+    if any(kind == "message" and item.secrets for kind, _, item in timeline):   # type: ignore[attr-defined]
+        AuditEvent.objects.create(actor=request.user, action="view_ticket_with_secrets", ticket=ticket, ip=client_ip(request),
+                                  data={"number": ticket.number})
+
+
+def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm | None = None,
+                  outcome: services.ReplyOutcome | None = None, status: int = 200) -> HttpResponse:
+    timeline = build_timeline(ticket)
+    audit_secret_view(request, ticket, timeline)
+    macros = Macro.objects.filter(language__in=(ticket.language, "en")).order_by("language", "name")
+    if reply_form is None:
+        macro = macros.filter(pk=request.GET.get("macro")).first() if request.GET.get("macro", "").isdigit() else None
+        initial = services.fill_macro(macro, ticket, agent_name=request.user.get_username()) if macro else ""
+        reply_form = ReplyForm(initial={"text": initial})
+    config = get_config()
+    return render(request, "bridgedesk/ticket_detail.html", {
+        "ticket": ticket, "timeline": timeline, "warnings": collect_warnings(ticket, timeline),
+        "entities": collect_entities((item.entities for kind, _, item in timeline if kind == "message"),  # type: ignore[attr-defined]
+                                     config.triage.error_codes),
+        "reply_form": reply_form, "note_form": NoteForm(), "macros": macros, "outcome": outcome,
+        "statuses": Ticket.Status.values, "priorities": Ticket.Priority.values, "categories": services.CATEGORIES,
+    }, status=status)
+
+
+@agent_required
+def ticket_detail(request: HttpRequest, number: str) -> HttpResponse:
+    return render_ticket(request, access_ticket_by_user(request.user, number))
+
+
+@agent_required
+@require_POST
+def ticket_reply(request: HttpRequest, number: str) -> HttpResponse:
+    ticket = access_ticket_by_user(request.user, number)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return render_ticket(request, ticket, reply_form=form, status=400)
+    outcome = services.reply(ticket, text=form.cleaned_data["text"], author=request.user,
+                             confirmed_links=form.cleaned_data["confirm_links"])
+    if not outcome.sent:
+        return render_ticket(request, ticket, reply_form=form, outcome=outcome, status=422 if outcome.refusals else 200)
+    return HttpResponseRedirect(f"/tickets/{number}/")
+
+
+def _post_action(apply: Callable[[HttpRequest, Ticket], bool]) -> Callable[..., HttpResponse]:
+    """Wrap a ticket action: access check, apply, back to the ticket page (400 when the form was bad)."""
+    @agent_required
+    @require_POST
+    def view(request: HttpRequest, number: str) -> HttpResponse:
+        ticket = access_ticket_by_user(request.user, number)
+        if not apply(request, ticket):
+            return HttpResponse("Invalid form · 表单无效", status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponseRedirect(f"/tickets/{number}/")
+    return view
+
+
+def _apply_note(request: HttpRequest, ticket: Ticket) -> bool:
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.add_note(ticket, text=form.cleaned_data["text"], author=request.user)
+    return form.is_valid()
+
+
+def _apply_status(request: HttpRequest, ticket: Ticket) -> bool:
+    form = StatusForm(request.POST)
+    if form.is_valid() and form.cleaned_data["status"] != ticket.status:
+        services.change_status(ticket, form.cleaned_data["status"], actor=request.user)
+    return form.is_valid()
+
+
+def _apply_assign(request: HttpRequest, ticket: Ticket) -> bool:
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return False
+    name = form.cleaned_data["assignee"] or ""
+    assignee = get_user_model().objects.filter(username=name, is_staff=True).first() if name else None
+    if name and assignee is None:
+        return False
+    services.assign(ticket, assignee, actor=request.user)
+    return True
+
+
+def _apply_triage(request: HttpRequest, ticket: Ticket) -> bool:
+    """Record each field that changed; a submitted unchanged category is recorded as a confirmation."""
+    form = TriageForm(request.POST)
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    services.set_category(ticket, data["category"], actor=request.user)
+    if data["priority"] != ticket.priority:
+        services.set_priority(ticket, data["priority"], actor=request.user)
+    if data["queue"] != ticket.queue:
+        services.set_queue(ticket, data["queue"], actor=request.user)
+    return True
+
+
+def _apply_merge(request: HttpRequest, ticket: Ticket) -> bool:
+    form = MergeForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["target"] == ticket.number:
+        return False
+    target = access_ticket_by_user(request.user, form.cleaned_data["target"])
+    services.merge(ticket, target, actor=request.user)
+    return True
+
+
+ticket_note = _post_action(_apply_note)
+ticket_status = _post_action(_apply_status)
+ticket_assign = _post_action(_apply_assign)
+ticket_triage = _post_action(_apply_triage)
+ticket_merge = _post_action(_apply_merge)
+
+
+@agent_required
 def parked_inbound(request: HttpRequest) -> HttpResponse:
     rows = InboundMessage.objects.filter(state=InboundMessage.State.PARKED).defer("raw", "raw_encrypted").order_by("-received_at")[:PAGE_SIZE]
     return render(request, "bridgedesk/parked.html", {"rows": rows})

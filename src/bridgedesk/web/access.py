@@ -1,0 +1,69 @@
+"""Who may see which ticket. Every console view fetches tickets only through this module.
+
+An agent sees the queues on their profile (none listed = every queue); the security queue is
+for the security and admin roles alone. A ticket outside what a user may see is a 404, never
+a 403, so a wrong guess learns nothing about which numbers exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from bridgedesk.desk.models import AgentProfile, Ticket
+
+SECURITY_QUEUE = "security"
+SECURITY_ROLES = ("security", "admin")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one staff member may see: queues (empty = all), role, languages."""
+
+    role: str
+    queues: tuple[str, ...]
+    languages: tuple[str, ...]
+
+    @property
+    def sees_security(self) -> bool:
+        return self.role in SECURITY_ROLES
+
+
+def scope_of(user) -> Scope:  # type: ignore[no-untyped-def]
+    """A staff member's scope; a superuser without a profile is an admin, other staff plain agents."""
+    profile = AgentProfile.objects.filter(user=user).first() if user.is_authenticated else None
+    if profile is None:
+        return Scope("admin" if user.is_superuser else "agent", (), ())
+    return Scope(profile.role, tuple(profile.queues or ()), tuple(profile.languages or ()))
+
+
+def visible_tickets(user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
+    if not (user.is_authenticated and user.is_staff):
+        return Ticket.objects.none()
+    scope = scope_of(user)
+    tickets = Ticket.objects.all()
+    if scope.queues:
+        tickets = tickets.filter(queue__in=scope.queues)
+    if not scope.sees_security:
+        tickets = tickets.exclude(queue=SECURITY_QUEUE)
+    return tickets
+
+
+def access_ticket_by_user(user, number: str) -> Ticket:  # type: ignore[no-untyped-def]
+    """The ticket if this user may see it, else 404."""
+    ticket = visible_tickets(user).select_related("requester", "assignee").filter(number=number).first()
+    if ticket is None:
+        raise Http404("no such ticket")
+    return ticket
+
+
+def access_ticket_by_customer(customer_id: int | None, number: str) -> Ticket:
+    """A portal customer's own ticket, else 404."""
+    if not customer_id:
+        raise Http404("no such ticket")
+    ticket = Ticket.objects.select_related("requester").filter(number=number, requester_id=customer_id).first()
+    if ticket is None:
+        raise Http404("no such ticket")
+    return ticket

@@ -1,0 +1,137 @@
+"""The customer portal: sign in by a one-time emailed link, read and answer one's own tickets.
+
+The link is signed (TimestampSigner), expires after 30 minutes and works once: its nonce is
+recorded when used. The request page answers the same whether or not the address is known,
+so it cannot be used to learn who is a customer.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from bridgedesk.desk import services
+from bridgedesk.desk.models import Customer, Message, OutboxMail, PortalTokenUse
+from bridgedesk.desk.runtime import get_config
+from bridgedesk.mail.threading import make_message_id
+from bridgedesk.web.access import access_ticket_by_customer
+from bridgedesk.web.forms import PortalReplyForm, PortalRequestForm
+
+LINK_MAX_AGE_SECONDS = 30 * 60
+SIGNER_SALT = "bridgedesk.portal.signin"
+SESSION_KEY = "portal_customer"
+
+
+def make_signin_token(customer: Customer) -> str:
+    return signing.TimestampSigner(salt=SIGNER_SALT).sign(f"{customer.pk}:{secrets.token_hex(16)}")
+
+
+def redeem_signin_token(token: str) -> Customer | None:
+    """The customer the token names, if it is genuine, fresh and unused; it is used up here."""
+    try:
+        payload = signing.TimestampSigner(salt=SIGNER_SALT).unsign(token, max_age=LINK_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+    customer_id, _, nonce = payload.partition(":")
+    customer = Customer.objects.filter(pk=int(customer_id)).first() if customer_id.isdigit() else None
+    if customer is None or not nonce:
+        return None
+    try:
+        with transaction.atomic():
+            PortalTokenUse.objects.create(nonce=nonce, customer=customer)
+    except IntegrityError:
+        return None
+    return customer
+
+
+def queue_signin_mail(customer: Customer, link: str) -> OutboxMail:
+    """The sign-in link as an outbox row; the sender job delivers it like any other mail."""
+    from bridgedesk.desk.tasks import deliver_outbox
+
+    config = get_config()
+    text = (f"Sign in to {config.brand.name} support: {link}\n"
+            "The link works once and expires in 30 minutes. If you did not ask for it, ignore this mail.\n\n"
+            f"登录 {config.brand.name} 客服中心：{link}\n此链接仅可使用一次，30 分钟内有效。如非本人操作，请忽略本邮件。\n")
+    mail = OutboxMail.objects.create(
+        kind="portal_link", to_addr=customer.email, from_addr=config.brand.support_address,
+        from_name=f"{config.brand.name} Support"[:200], message_id=make_message_id(config.brand.mail_domain),
+        subject=f"{config.brand.name}: your sign-in link · 登录链接", text=text, auto_submitted=True,
+    )
+    deliver_outbox.enqueue(mail.pk)
+    return mail
+
+
+def request_link(request: HttpRequest) -> HttpResponse:
+    form = PortalRequestForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        customer = Customer.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+        if customer is not None:
+            token = make_signin_token(customer)
+            queue_signin_mail(customer, request.build_absolute_uri(f"/portal/signin/{token}/"))
+        sent = True
+    return render(request, "bridgedesk/portal_request.html", {"form": form, "sent": sent})
+
+
+def signin(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners prefetch links); POST spends the token."""
+    if request.method != "POST":
+        return render(request, "bridgedesk/portal_signin.html", {"token": token})
+    customer = redeem_signin_token(token)
+    if customer is None:
+        return render(request, "bridgedesk/portal_signin.html", {"token": token, "invalid": True}, status=400)
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = customer.pk
+    return HttpResponseRedirect("/portal/tickets/")
+
+
+def _customer_id(request: HttpRequest) -> int | None:
+    value = request.session.get(SESSION_KEY)
+    return int(value) if isinstance(value, int) else None
+
+
+def portal_tickets(request: HttpRequest) -> HttpResponse:
+    customer_id = _customer_id(request)
+    if customer_id is None:
+        return HttpResponseRedirect("/portal/")
+    customer = Customer.objects.filter(pk=customer_id).first()
+    if customer is None:
+        raise Http404("no such customer")
+    tickets = customer.tickets.order_by("-created_at")[:200]
+    return render(request, "bridgedesk/portal_list.html", {"customer": customer, "tickets": tickets})
+
+
+def portal_ticket(request: HttpRequest, number: str, *, form: PortalReplyForm | None = None, status: int = 200) -> HttpResponse:
+    ticket = access_ticket_by_customer(_customer_id(request), number)
+    thread = ticket.messages.filter(direction__in=(Message.Direction.IN, Message.Direction.OUT)).prefetch_related("attachments")
+    return render(request, "bridgedesk/portal_ticket.html", {
+        "ticket": ticket, "thread": thread, "form": form or PortalReplyForm(),
+    }, status=status)
+
+
+@require_POST
+def portal_reply(request: HttpRequest, number: str) -> HttpResponse:
+    ticket = access_ticket_by_customer(_customer_id(request), number)
+    form = PortalReplyForm(request.POST)
+    if not form.is_valid():
+        return portal_ticket(request, number, form=form, status=400)
+    services.customer_reply(ticket, ticket.requester, text=form.cleaned_data["text"])
+    return HttpResponseRedirect(f"/portal/tickets/{number}/")
+
+
+@require_POST
+def portal_close(request: HttpRequest, number: str) -> HttpResponse:
+    ticket = access_ticket_by_customer(_customer_id(request), number)
+    services.close_by_customer(ticket, ticket.requester)
+    return HttpResponseRedirect(f"/portal/tickets/{number}/")
+
+
+@require_POST
+def portal_signout(request: HttpRequest) -> HttpResponse:
+    request.session.flush()
+    return HttpResponseRedirect("/portal/")

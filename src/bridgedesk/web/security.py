@@ -1,0 +1,69 @@
+"""Browser-facing defences: a strict Content-Security-Policy and login rate limiting.
+
+Mail content is hostile by nature; escaping is the first wall and the CSP the second: no
+inline script or style is allowed anywhere, so an escaping mistake still cannot run script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth import views as auth_views
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_WINDOW_SECONDS = 15 * 60
+
+
+class ContentSecurityPolicyMiddleware:
+    """Add the strict policy to every response that has not set its own (the sandbox view does)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The peer address; proxies' headers are not trusted (they are the attacker's to set)."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _failure_key(username: str, ip: str) -> str:
+    return f"bridgedesk:login-fail:{username.strip().lower()[:150]}:{ip}"
+
+
+def login_blocked(username: str, ip: str) -> bool:
+    return int(cache.get(_failure_key(username, ip), 0)) >= LOGIN_FAILURE_LIMIT
+
+
+def record_login_failure(username: str, ip: str) -> None:
+    key = _failure_key(username, ip)
+    if cache.add(key, 1, LOGIN_WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, LOGIN_WINDOW_SECONDS)
+
+
+class RateLimitedLoginView(auth_views.LoginView):
+    """Django's login, refusing a username+address pair after 5 failures in 15 minutes."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        if login_blocked(request.POST.get("username", ""), client_ip(request)):
+            context = self.get_context_data(form=self.get_form(), blocked=True)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):  # type: ignore[no-untyped-def]
+        record_login_failure(self.request.POST.get("username", ""), client_ip(self.request))
+        return super().form_invalid(form)
