@@ -248,3 +248,6 @@ class PortalTokenUse(models.Model):
     nonce = models.CharField(max_length=64, unique=True)
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE)
     used_at = models.DateTimeField(default=timezone.now)
+
+
+from bridgedesk.desk.models_channels import *  # noqa: E402,F401,F403

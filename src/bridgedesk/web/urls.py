@@ -4,6 +4,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from bridgedesk.web import portal, views
+from bridgedesk.web import verify
 from bridgedesk.web.security import RateLimitedLoginView
 
 urlpatterns = [
@@ -29,4 +30,6 @@ urlpatterns = [
     path("portal/tickets/<str:number>/reply/", portal.portal_reply, name="portal_reply"),
     path("portal/tickets/<str:number>/close/", portal.portal_close, name="portal_close"),
     path("healthz", views.healthz, name="healthz"),
+    path("verify/", verify.verify_page, name="verify"),
+    path("api/verify", verify.verify_api, name="verify_api"),
 ]
