@@ -38,9 +38,9 @@ def test_timeline_entities_and_bilingual_labels(agent, ticket):
 def test_quoted_history_is_folded(agent, ticket):
     html = agent.get(f"/tickets/{ticket.number}/").content.decode()
     message = Message.objects.filter(ticket=ticket, direction="in").get()
-    if message.quoted_text:
-        assert "<details><summary>Quoted history · 引用内容</summary>" in html
-        assert "earlier quoted line" in html.split("<details><summary>Quoted history")[1]
+    assert "earlier quoted line" in message.quoted_text
+    assert "<details><summary>Quoted history · 引用内容</summary>" in html
+    assert "earlier quoted line" in html.split("<details><summary>Quoted history")[1]
 
 
 def test_reply_goes_through_the_outbox_threaded(agent, ticket):
