@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     createagent.add_argument("--password", required=True)
     createagent.add_argument("--admin", action="store_true")
 
+    campaigns = _with_common(sub.add_parser("campaigns", help="phishing campaigns and the domains and URLs to take down"))
+    campaigns.add_argument("--csv", action="store_true", help="CSV takedown list instead of one JSON line per campaign")
+    campaigns.add_argument("--min-reports", type=int, default=1, help="only campaigns with at least this many reports")
+
     bench = sub.add_parser("bench", help="benchmarks")
     bench_sub = bench.add_subparsers(dest="bench", required=True, metavar="BENCH")
     ingest = bench_sub.add_parser("ingest", help="whole pipeline throughput")
@@ -112,6 +116,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_bench(args)
     prepare_environment(args)
+    if args.command == "campaigns":
+        from bridgedesk.commands.campaigns import run_campaigns
+
+        return run_campaigns(args)
     from bridgedesk.commands import desk
 
     return {
