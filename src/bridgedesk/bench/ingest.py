@@ -6,12 +6,15 @@ Two measurements on the same corpus in the same process:
   ``get_content()`` each leaf: the ceiling any pipeline built on the stdlib parser is compared with.
 * **pipeline** — every message handed to ``receive_raw_messages`` in batches of
   ``INTAKE_BATCH`` (as the SMTP group commit and the importer do), then processed by the real
-  job machinery: django-tasks-db's worker loop on the processing queue, run in-process until
-  idle. ``seconds`` runs from the first intake commit to the last processed row.
+  job machinery: django-tasks-db's worker loop on the processing queue, one worker process
+  per core (``workers`` in the result; forked after warm-up, as ``serve`` starts one worker
+  per core), each run until idle, all on the same database. ``seconds`` runs from the first
+  intake commit to the last processed row. Parse-only stays one core, as CONTRACTS defines it.
 
 Per-message latency (``p50_ms``, ``p99_ms``) is the time the pipeline spent on that message:
 its share of its intake commit (batch time / batch size) plus its processing time, read
-from consecutive ``processed_at`` stamps of the single worker (so job-claim overhead counts).
+from consecutive ``processed_at`` stamps within its job (the first from the job's start, so
+job-claim overhead counts).
 
 ``lost`` = messages handed in minus messages accounted for: an inbound row that is done
 (with a ticket message, or with a recorded outcome such as repeat_delivery or bounce), or
@@ -22,6 +25,8 @@ Requires Django set up on a fresh database (``bridgedesk.commands.bench`` does t
 from __future__ import annotations
 
 import email
+import multiprocessing
+import os
 import statistics
 import time
 from dataclasses import dataclass
@@ -41,15 +46,19 @@ class IntakeTiming:
     intake_duplicates: int              # collapsed by intake itself, reported as duplicate
 
 
-def run_ingest_bench(messages: list[bytes]) -> dict:
-    """Measure parse-only and the whole pipeline on ``messages``; return the CONTRACTS dict."""
+def run_ingest_bench(messages: list[bytes], workers: int | None = None) -> dict:
+    """Measure parse-only and the whole pipeline on ``messages``; return the CONTRACTS dict.
+
+    ``workers`` defaults to one per core (``os.cpu_count()``), reported in the result.
+    """
     from bridgedesk.desk.models import Ticket
 
+    workers = max(1, workers or os.cpu_count() or 1)
     parse_seconds = time_parse_only(messages)
     warm_up(messages[0])
     tickets_before = Ticket.objects.count()
     intake = receive_in_batches(messages)
-    drain_processing_queue()
+    drain_with_workers(workers)
     seconds = time.perf_counter() - intake.started
     latencies = per_message_latencies(intake)
     count = len(messages)
@@ -60,7 +69,7 @@ def run_ingest_bench(messages: list[bytes]) -> dict:
         "parse_only_msgs_per_s": round(parse_per_s, 1),
         "ratio_vs_parse": round(msgs_per_s / parse_per_s, 3) if parse_per_s else 0.0,
         "p50_ms": round(_percentile(latencies, 50) * 1000, 3), "p99_ms": round(_percentile(latencies, 99) * 1000, 3),
-        "tickets": Ticket.objects.count() - tickets_before, "lost": count_lost(intake),
+        "tickets": Ticket.objects.count() - tickets_before, "lost": count_lost(intake), "workers": workers,
     }
 
 
@@ -116,7 +125,30 @@ def receive_in_batches(messages: Sequence[bytes], batch: int = INTAKE_BATCH) -> 
     return IntakeTiming(tuple(ids), tuple(shares), started, len(messages), duplicates)
 
 
-def drain_processing_queue() -> None:
+def drain_with_workers(workers: int) -> None:
+    """Drain the processing queue with ``workers`` forked worker processes; one runs in-process.
+
+    Forked after warm-up so each child starts with the loaded models, as a long-running
+    worker would; database connections are closed first so no child shares a handle.
+    """
+    if workers <= 1:
+        drain_processing_queue()
+        return
+    from django.db import connections
+
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=drain_processing_queue, args=(f"bench-ingest-{n}",)) for n in range(workers)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join()
+    failed = [child.exitcode for child in children if child.exitcode != 0]
+    if failed:
+        raise RuntimeError(f"bench worker exited with {failed}")
+
+
+def drain_processing_queue(worker_id: str = "bench-ingest") -> None:
     """Run django-tasks-db's worker on the processing queue until no job is ready.
 
     Only the ``default`` queue: the outbound queue (delivering acknowledgements) is the
@@ -125,22 +157,28 @@ def drain_processing_queue() -> None:
     from django_tasks_db.management.commands.db_worker import Worker
 
     Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-           max_tasks=None, worker_id="bench-ingest", excluded_queue_names=[]).run()
+           max_tasks=None, worker_id=worker_id, excluded_queue_names=[]).run()
 
 
 def per_message_latencies(intake: IntakeTiming) -> list[float]:
-    """Intake share plus processing time (gap to the previous completion stamp) per message."""
+    """Intake share plus processing time per message: the gap to the previous completion
+    stamp in the same job (one job runs in one worker), the first measured from the job's start."""
+    from django_tasks_db.models import DBTaskResult
+
     from bridgedesk.desk.models import InboundMessage
 
     share = dict(zip(intake.inbound_ids, intake.share_seconds))
     rows = list(InboundMessage.objects.filter(pk__in=share, processed_at__isnull=False)
-                .order_by("processed_at", "pk").values_list("pk", "processed_at"))
+                .order_by("processed_at", "pk").values_list("pk", "processed_at", "task_id"))
+    starts = {str(pk): started for pk, started in DBTaskResult.objects.filter(
+        id__in={task for _, _, task in rows if task}).values_list("id", "started_at")}
+    previous: dict[str, object] = {}
     latencies = []
-    previous = None
-    for pk, stamp in rows:
-        gap = (stamp - previous).total_seconds() if previous is not None else 0.0
+    for pk, stamp, task in rows:
+        before = previous.get(task, starts.get(task))
+        gap = max(0.0, (stamp - before).total_seconds()) if before is not None else 0.0
         latencies.append(share[pk] + gap)
-        previous = stamp
+        previous[task] = stamp
     return latencies
 
 
