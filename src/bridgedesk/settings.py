@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "bridgedesk.desk",
@@ -52,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "bridgedesk.web.security.ContentSecurityPolicyMiddleware",
@@ -143,6 +146,9 @@ CSRF_COOKIE_HTTPONLY = True   # no script of ours reads it: forms carry the toke
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SESSION_COOKIE_AGE = 12 * 3600
+# Staff with an authenticator always enter a code; with this on, staff without one must enrol first.
+BRIDGEDESK_REQUIRE_TOTP = os.environ.get("BRIDGEDESK_REQUIRE_TOTP") == "1"
+OTP_TOTP_ISSUER = "bridgedesk"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from bridgedesk.web import portal, views
+from bridgedesk.web import portal, twofactor, views
 from bridgedesk.web import verify
 from bridgedesk.web.security import RateLimitedLoginView
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", RateLimitedLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/otp/", twofactor.otp_verify, name="otp_verify"),
+    path("accounts/otp/setup/", twofactor.otp_setup, name="otp_setup"),
     path("tickets/", views.ticket_list, name="ticket_list"),
     path("tickets/next/", views.next_ticket, name="next_ticket"),
     path("tickets/<str:number>/", views.ticket_detail, name="ticket_detail"),

@@ -24,6 +24,7 @@ from bridgedesk.web.access import access_ticket_by_user, scope_of, visible_ticke
 from bridgedesk.web.entities import collect_entities
 from bridgedesk.web.forms import AssignForm, MergeForm, NoteForm, ReplyForm, StatusForm, TriageForm
 from bridgedesk.web.security import client_ip
+from bridgedesk.web.twofactor import second_factor_step
 
 PAGE_SIZE = 100
 FILTERS = ("queue", "status", "priority", "language")
@@ -33,11 +34,14 @@ WARNING_EVENTS = ("sender_mismatch", "secret_redacted", "phishing_analysis")
 
 
 def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Staff sign-in required; anyone else is sent to the login page."""
+    """Staff sign-in (and the second factor, where enrolled) required; anyone else goes to sign in."""
     @wraps(view)
     def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
         if not (request.user.is_authenticated and request.user.is_staff):
             return redirect_to_login(request.get_full_path())
+        step = second_factor_step(request)
+        if step:
+            return redirect_to_login(request.get_full_path(), login_url=step)
         return view(request, *args, **kwargs)
     return guarded
 
