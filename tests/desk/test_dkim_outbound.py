@@ -13,7 +13,7 @@ from pathlib import Path
 import dkim
 import pytest
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
@@ -42,7 +42,7 @@ def key_file(tmp_path: Path, rsa_key) -> Path:
     return path
 
 
-def stub_resolver(public_key: rsa.RSAPublicKey, name: str):
+def stub_resolver(public_key: rsa.RSAPublicKey | ed25519.Ed25519PublicKey, name: str):
     record = dkim_txt_record(public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     queried: list[str] = []
 
@@ -81,6 +81,18 @@ def test_acknowledgement_and_agent_reply_are_signed_and_verify(desk_config, key_
         header = message_from_bytes(raw, policy=policy.default)["DKIM-Signature"]
         assert "d=kestrel.exchange" in header and f"s={SELECTOR}" in header
     assert resolver.queried
+
+
+def test_an_ed25519_key_signs_too(desk_config, tmp_path):
+    key = ed25519.Ed25519PrivateKey.generate()
+    path = tmp_path / "ed25519.pem"
+    path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    desk_config(f'[dkim]\nselector = "ed"\ndomain = "kestrel.exchange"\nprivate_key_file = "{path}"\n')
+    receive(build_mail(subject="API key question", body="How do I create an API key with read-only permission?"))
+    drain()
+    [raw] = sent_raw()
+    assert b"a=ed25519-sha256" in raw
+    assert dkim.verify(raw, dnsfunc=stub_resolver(key.public_key(), "ed._domainkey.kestrel.exchange"))
 
 
 def test_a_tampered_message_or_another_key_fails(desk_config, key_file, rsa_key):
