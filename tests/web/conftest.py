@@ -12,6 +12,12 @@ from tests.desk.helpers import build_mail, drain, receive
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 costs ~0.3 s a password by design; tests sign in dozens of times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """The login limiter lives in the cache; each test starts with a clean slate."""
     cache.clear()
