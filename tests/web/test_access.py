@@ -9,7 +9,7 @@ from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-GET_URLS = ("/tickets/{n}/", "/tickets/{n}/?macro=1")
+GET_URLS = ("/tickets/{n}/", "/tickets/{n}/?macro=1", "/tickets/{n}/state.json")
 POST_URLS = {
     "/tickets/{n}/reply/": {"text": "Hello, your deposit is credited."},
     "/tickets/{n}/note/": {"text": "internal"},

@@ -140,7 +140,7 @@ def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm
         reply_form = ReplyForm(initial={"text": initial})
     config = get_config()
     return render(request, "bridgedesk/ticket_detail.html", {
-        "ticket": ticket, "timeline": timeline, "warnings": collect_warnings(ticket, timeline),
+        "ticket": ticket, "version": ticket_version(ticket), "timeline": timeline, "warnings": collect_warnings(ticket, timeline),
         "entities": collect_entities((item.entities for kind, _, item in timeline if kind == "message"),  # type: ignore[attr-defined]
                                      config.triage.error_codes),
         "reply_form": reply_form, "note_form": NoteForm(), "macros": macros, "outcome": outcome,
@@ -151,6 +151,19 @@ def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm
 @agent_required
 def ticket_detail(request: HttpRequest, number: str) -> HttpResponse:
     return render_ticket(request, access_ticket_by_user(request.user, number))
+
+
+def ticket_version(ticket: Ticket) -> str:
+    """Changes whenever a message or event is added: what the page's poller compares."""
+    return f"{ticket.messages.count()}-{ticket.events.count()}-{ticket.status}"
+
+
+@agent_required
+def ticket_state(request: HttpRequest, number: str) -> JsonResponse:
+    ticket = access_ticket_by_user(request.user, number)
+    last_in = ticket.messages.filter(direction="in").order_by("-id").values_list("created_at", flat=True).first()
+    return JsonResponse({"number": ticket.number, "status": ticket.status, "version": ticket_version(ticket),
+                         "last_customer_message_at": last_in.isoformat() if last_in else None})
 
 
 @agent_required
