@@ -107,7 +107,7 @@ def test_csv_lists_every_domain_and_url_and_defuses_formulas():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reports_through_the_desk_become_a_campaign_and_the_cli_exports_it(desk_config, capsys):
+def test_reports_through_the_desk_become_a_campaign_exported_by_cli_and_admin(desk_config, capsys, admin_client):
     from bridgedesk.cli import main
     from tests.desk.helpers import build_mail, drain, receive
 
@@ -130,3 +130,12 @@ def test_reports_through_the_desk_become_a_campaign_and_the_cli_exports_it(desk_
     values = {r["value"] for r in rows}
     assert {"kestrei-exchange.help", "kx-wallet-check.top"} <= values
     assert "https://kx-wallet-check.top/v?u=2" in values and all(r["reports"] == "3" for r in rows)
+    from bridgedesk.desk.models import PhishingReport
+
+    listing = admin_client.get("/admin/desk/phishingreport/")
+    assert listing.status_code == 200 and listing.content.decode().count("phishing</td>") == 3
+    chosen = list(PhishingReport.objects.order_by("id").values_list("id", flat=True)[:2])
+    export = admin_client.post("/admin/desk/phishingreport/", {"action": "export_campaigns_csv", "_selected_action": chosen})
+    assert export.status_code == 200 and export["Content-Type"].startswith("text/csv")
+    admin_rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8"))))
+    assert admin_rows and all(r["reports"] == "2" for r in admin_rows)

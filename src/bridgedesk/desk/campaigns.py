@@ -218,19 +218,33 @@ def signals_from_event_data(report_id: int, ticket: str, data: dict, *, subject:
 
 def load_report_signals(since: datetime | None = None) -> list[ReportSignals]:
     """Every ``phishing_analysis`` event (optionally since a moment) as ``ReportSignals``."""
-    from bridgedesk.desk.models import Message, TicketEvent
+    from bridgedesk.desk.models import TicketEvent
 
-    events = TicketEvent.objects.filter(kind="phishing_analysis").select_related("ticket").order_by("id")
+    events = TicketEvent.objects.filter(kind="phishing_analysis").order_by("id")
     if since is not None:
         events = events.filter(created_at__gte=since)
-    rows = list(events)
+    return report_signals(events)
+
+
+def report_signals(events: Iterable) -> list[ReportSignals]:  # type: ignore[type-arg]
+    """``ReportSignals`` for the given ``phishing_analysis`` events (one query for their reports)."""
+    from bridgedesk.desk.models import Message
+
+    rows = [e for e in events if e.kind == "phishing_analysis"]
+    numbers = _ticket_numbers({e.ticket_id for e in rows})
     message_ids = {e.data.get("message") for e in rows if isinstance(e.data.get("message"), int)}
     messages = {m.pk: m for m in Message.objects.filter(pk__in=message_ids).only("id", "subject", "text")}
     signals = []
     for event in rows:
         message = messages.get(event.data.get("message"))
         signals.append(signals_from_event_data(
-            event.pk, event.ticket.number or "", event.data, subject=message.subject if message else "",
+            event.pk, numbers.get(event.ticket_id, ""), event.data, subject=message.subject if message else "",
             text=message.text if message else "", reported_at=event.created_at,
         ))
     return signals
+
+
+def _ticket_numbers(ticket_ids: set[int]) -> dict[int, str]:
+    from bridgedesk.desk.models import Ticket
+
+    return {pk: number or "" for pk, number in Ticket.objects.filter(pk__in=ticket_ids).values_list("id", "number")}

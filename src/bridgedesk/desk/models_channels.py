@@ -9,9 +9,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from bridgedesk.desk.models import TicketEvent
 from bridgedesk.guard.channels import Channel
 
-__all__ = ["OfficialChannel", "official_channels"]
+__all__ = ["OfficialChannel", "PhishingReport", "official_channels"]
 
 
 class OfficialChannel(models.Model):
@@ -38,6 +39,23 @@ class OfficialChannel(models.Model):
 
     def as_channel(self) -> Channel:
         return Channel(kind=self.kind, value=self.value.strip())
+
+
+class PhishingReportManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(kind="phishing_analysis")
+
+
+class PhishingReport(TicketEvent):
+    """The ``phishing_analysis`` events, as their own admin list for the security team."""
+
+    objects = PhishingReportManager()
+
+    class Meta:
+        proxy = True
+        app_label = "desk"
+        verbose_name = "phishing report"
+        ordering = ["-created_at", "-id"]
 
 
 def official_channels() -> tuple[Channel, ...]:

@@ -20,6 +20,12 @@ class Migration(migrations.Migration):
             ],
             options={"ordering": ["kind", "value"]},
         ),
+        migrations.CreateModel(
+            name="PhishingReport",
+            fields=[],
+            options={"verbose_name": "phishing report", "ordering": ["-created_at", "-id"], "proxy": True, "indexes": [], "constraints": []},
+            bases=("desk.ticketevent",),
+        ),
         migrations.AddConstraint(
             model_name="officialchannel",
             constraint=models.UniqueConstraint(fields=("kind", "value"), name="official_channel_unique"),
