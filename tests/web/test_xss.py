@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from bridgedesk.desk.models import Ticket
+from bridgedesk.desk.models import Message, Ticket
 from bridgedesk.web.portal import make_signin_token
 from tests.desk.helpers import drain, receive
 
@@ -47,6 +47,15 @@ PAYLOADS = [
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "base", "frame", "frameset", "style", "template"}
 
 
+def is_our_sandboxed_frame(tag: str, attrs: dict[str, str | None]) -> bool:
+    """The console's own elements: its one static script, and the iframe for a message's HTML
+    (fully sandboxed: the attribute without any allow- token, from our sandbox URL)."""
+    src = attrs.get("src") or ""
+    if tag == "script":
+        return src == "/static/bridgedesk/desk.js" and len(attrs) == 2 and "defer" in attrs
+    return tag == "iframe" and "sandbox" in attrs and not attrs["sandbox"] and src.startswith("/tickets/") and src.endswith("/html")
+
+
 class DangerFinder(HTMLParser):
     """Collects anything in a page that could run script or load foreign content."""
 
@@ -55,6 +64,8 @@ class DangerFinder(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if is_our_sandboxed_frame(tag, dict(attrs)):
+            return
         if tag in DANGEROUS_TAGS:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
@@ -71,6 +82,7 @@ def hostile_mail(i: int, payload: str) -> bytes:
     msg["Subject"] = payload
     msg["Message-ID"] = make_msgid(domain="example.com")
     msg.set_content(f"Hello, my deposit is missing.\n{payload}\nThanks")
+    msg.add_alternative(f"<p>Hello, my deposit is missing.</p><div>{payload}</div><p>Thanks</p>", subtype="html")
     msg.add_attachment(b"plain bytes", maintype="text", subtype="plain", filename=f"{payload[:80]}.txt")
     return msg.as_bytes(policy=policy.SMTP)
 
@@ -105,3 +117,23 @@ def test_no_payload_survives_in_console_or_portal(make_agent, desk_config):
         assert_safe(customer.get("/portal/tickets/").content.decode(), "portal list")
         assert_safe(customer.get(f"/portal/tickets/{ticket.number}/").content.decode(), f"portal {ticket.number}")
     assert escaped_seen >= len(PAYLOADS) - 5, "payloads are shown, escaped, not silently dropped"
+
+
+def test_html_bodies_are_served_sanitised_and_sandboxed(make_agent, desk_config):
+    receive(*(hostile_mail(i, p) for i, p in enumerate(PAYLOADS)))
+    drain()
+    agent = make_agent("ann", role="admin")
+    messages = list(Message.objects.filter(direction="in").exclude(html="").select_related("ticket"))
+    assert len(messages) == len(PAYLOADS), "every hostile mail kept a sanitised HTML view"
+    for message in messages:
+        url = f"/tickets/{message.ticket.number}/messages/{message.pk}/html"
+        assert f'<iframe sandbox src="{url}"' in agent.get(f"/tickets/{message.ticket.number}/").content.decode()
+        response = agent.get(url)
+        assert response.status_code == 200
+        assert response["Content-Security-Policy"].startswith("sandbox;") and "script-src" not in response["Content-Security-Policy"]
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
+        finder = DangerFinder()
+        finder.feed(response.content.decode())
+        assert finder.found == [], f"{url}: {finder.found[:5]}"
+    other = make_agent("api-only", queues=("api",))
+    assert other.get(f"/tickets/{messages[0].ticket.number}/messages/{messages[0].pk}/html").status_code == 404

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
-    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    "frame-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_WINDOW_SECONDS = 15 * 60

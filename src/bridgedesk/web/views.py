@@ -13,8 +13,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from bridgedesk.desk import services
@@ -164,6 +165,27 @@ def ticket_state(request: HttpRequest, number: str) -> JsonResponse:
     last_in = ticket.messages.filter(direction="in").order_by("-id").values_list("created_at", flat=True).first()
     return JsonResponse({"number": ticket.number, "status": ticket.status, "version": ticket_version(ticket),
                          "last_customer_message_at": last_in.isoformat() if last_in else None})
+
+
+SANDBOX_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'"
+
+
+@agent_required
+@xframe_options_sameorigin
+def message_html(request: HttpRequest, number: str, message_id: int) -> HttpResponse:
+    """A message's sanitised HTML, alone on its own URL under a sandbox policy, for an iframe.
+
+    The HTML was cleaned by nh3 on intake; the sandbox (no scripts, unique origin, no forms,
+    no loads but inline images) is the second wall should a cleaning rule ever miss.
+    """
+    ticket = access_ticket_by_user(request.user, number)
+    message = ticket.messages.filter(pk=message_id).exclude(html="").first()
+    if message is None:
+        raise Http404("no HTML for this message")
+    response = HttpResponse(message.html, content_type="text/html; charset=utf-8")
+    response["Content-Security-Policy"] = SANDBOX_POLICY
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @agent_required
