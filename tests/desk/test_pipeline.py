@@ -225,3 +225,22 @@ def test_reply_that_supplies_the_missing_tx_hash_clears_it(desk_config):
     ticket.refresh_from_db()
     assert ticket.missing == []
     assert TicketEvent.objects.filter(ticket=ticket, kind="missing_updated").exists()
+
+
+def test_phishing_report_gets_the_verdict_in_the_reply(desk_config):
+    forward = (
+        "Is this email really from you?\n\n---------- Forwarded message ---------\n"
+        "From: Kestrel Security <no-reply@kestrel-exchange-verify.io>\nDate: Tue, Nov 24, 2026 at 9:02 AM\n"
+        "Subject: Urgent: verify your wallet\nTo: <bob@example.com>\n\n"
+        "Your account will be suspended in 24 hours. Verify your wallet at http://kestrel-exchange-verify.io/login "
+        "and enter your recovery phrase.\n"
+    )
+    receive(build_mail(sender="bob@example.com", to="security@kestrel.exchange", subject="Fwd: Urgent: verify your wallet", body=forward))
+    drain()
+    ticket = Ticket.objects.get()
+    event = TicketEvent.objects.get(ticket=ticket, kind="phishing_analysis")
+    assert event.data["verdict"] == "phishing"
+    [reply] = sent_mail()
+    body = reply.get_payload(decode=True).decode()
+    assert "kestrel-exchange-verify.io" in body or "phishing" in body.lower()
+    assert ticket.number in reply["Subject"]

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from bridgedesk.config import Config
 from bridgedesk.desk.acknowledge import compose_acknowledgement
+from bridgedesk.desk.phishing_reply import compose_phishing_reply
 from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket, TicketEvent
 from bridgedesk.mail.compose import OutgoingMail, build_message
 from bridgedesk.mail.dkim import sign_message
@@ -49,16 +50,25 @@ def queue_acknowledgement(ticket: Ticket, understanding: Understanding, config: 
     if refusal:
         TicketEvent.objects.create(ticket=ticket, kind="auto_reply_suppressed", data={"reason": refusal})
         return None
-    subject, text = compose_acknowledgement(
-        language=understanding.language, number=ticket.number or "", subject=ticket.subject,
-        brand=config.brand.name, official_domains=config.brand.official_domains,
-        first_response_hours=config.sla.first_response_hours, secret_types=understanding.secret_types,
-        missing=understanding.missing,
-    )
+    subject, text = _acknowledgement_for(ticket, understanding, config)
     parsed = understanding.parsed
     return queue_mail(
         ticket, kind="auto_ack", subject=subject, text=text, config=config, auto=True,
         in_reply_to=parsed.message_id, references=(*parsed.references, parsed.message_id) if parsed.message_id else parsed.references,
+    )
+
+
+def _acknowledgement_for(ticket: Ticket, understanding: Understanding, config: Config) -> tuple[str, str]:
+    """A phishing report gets the verdict and what to do; everyone else the standard acknowledgement
+    (which also carries the protection advice when the reporter leaked a secret)."""
+    is_report = understanding.phishing is not None or understanding.category == "phishing_report"
+    if is_report and not understanding.secret_types:
+        return compose_phishing_reply(understanding.phishing, understanding.language, config.brand, number=ticket.number or "")
+    return compose_acknowledgement(
+        language=understanding.language, number=ticket.number or "", subject=ticket.subject,
+        brand=config.brand.name, official_domains=config.brand.official_domains,
+        first_response_hours=config.sla.first_response_hours, secret_types=understanding.secret_types,
+        missing=understanding.missing,
     )
 
 
