@@ -60,7 +60,39 @@ def _sign_in(page, base: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url(base + "/tickets/")
 
 
-def test_agent_takes_next_ticket_and_replies_with_a_macro(browser_page, live_server, desk_config, artifacts):
+class SmtpSink:
+    """A local SMTP server that keeps what it is sent (the desk's outbound relay in this test)."""
+
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append(envelope.original_content or envelope.content)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_sink(desk_config):
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sink = SmtpSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    desk_config(f'[outbound]\nsmtp_host = "127.0.0.1"\nsmtp_port = {port}\n')
+    yield sink
+    controller.stop()
+
+
+def test_agent_takes_next_ticket_and_replies_with_a_macro(browser_page, live_server, smtp_sink, artifacts):
+    from email import message_from_bytes, policy
+
+    from tests.desk.helpers import build_mail, drain, receive
+
     page, base = browser_page, live_server.url
     [ticket] = make_tickets(mail("充值没到账", "我的 USDT 充值没到账，用户ID 27351856", sender="li.wei@example.com"))
     Ticket.objects.filter(pk=ticket.pk).update(language="zh", priority="urgent")
@@ -78,6 +110,18 @@ def test_agent_takes_next_ticket_and_replies_with_a_macro(browser_page, live_ser
     page.wait_for_load_state()
     reply = OutboxMail.objects.get(ticket=ticket, kind="reply")
     assert reply.to_addr == "li.wei@example.com" and "充值已到账" in reply.text
+    drain()   # the sender job delivers the outbox through SMTP to the sink
+    sent = [message_from_bytes(raw, policy=policy.default) for raw in smtp_sink.messages]
+    [mailed] = [m for m in sent if str(m["Message-ID"]).strip().strip("<>") == reply.message_id]
+    assert "充值已到账" in mailed.get_body(("plain",)).get_content()
+    answer = build_mail(sender="li.wei@example.com", subject=f"Re: {mailed['Subject']}", body="收到了，谢谢！Thanks, it arrived.",
+                        headers={"In-Reply-To": f"<{reply.message_id}>", "References": f"<{reply.message_id}>"})
+    receive(answer)
+    drain()
+    page.goto(f"{base}/tickets/{ticket.number}/")
+    assert "收到了，谢谢！" in page.content(), "the customer's answer threads back onto the same ticket"
+    assert Ticket.objects.count() == 1
+    page.screenshot(path=str(artifacts / "ticket-answered.png"), full_page=True)
     assert page.dialogs == []   # type: ignore[attr-defined]
 
 
