@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Callable, Sequence
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from bridgedesk.config import Config
@@ -25,7 +27,7 @@ from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message
 from bridgedesk.desk.outbox import queue_acknowledgement
 from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
-from bridgedesk.desk.threads import ThreadDecision, find_thread
+from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence
 from bridgedesk.triage.completeness import missing_fields
 from bridgedesk.triage.routing import route
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
@@ -52,6 +54,40 @@ class StageError(Exception):
 PERSIST_GROUP = 32   # messages per commit: one fsync buys durability for the whole group
 
 
+@dataclass
+class GroupContext:
+    """What a persist group read up front, in one query each, instead of once per message.
+
+    Mutable on purpose: ``identities`` grows as the group's messages are stored (``pending``
+    holds the one being written until its savepoint is released), so a second copy inside the
+    same group is still seen as a repeat.
+    """
+
+    rows: dict[int, InboundMessage]
+    identities: set[str]
+    evidence: GroupEvidence
+    customers: dict[str, Customer] = field(default_factory=dict)   # only rows that existed before the group
+    pending: set[str] = field(default_factory=set)
+
+
+def read_group_context(group, config: Config) -> GroupContext:  # type: ignore[no-untyped-def]
+    """Lock the group's inbound rows and read identities, threading evidence and customers at once."""
+    ids = [item[0] for item in group]
+    rows = {row.pk: row for row in InboundMessage.objects.select_for_update().defer("raw", "raw_encrypted").filter(pk__in=ids)}
+    identities = {message_identity(row.sha256, row.message_id_header) for row in rows.values()}
+    known = set(Message.objects.filter(identity__in=identities).values_list("identity", flat=True))
+    mails = [(item[1].parsed, _sender_of(item[1], rows.get(item[0]))) for item in group]
+    evidence = gather_evidence(mails, prefix=config.brand.ticket_prefix, duplicate_hours=config.processing.duplicate_hours)
+    emails = {sender for _, sender in mails if sender}
+    customers = {c.email: c for c in Customer.objects.filter(email__in=emails)} if emails else {}
+    return GroupContext(rows=rows, identities=known, evidence=evidence, customers=customers)
+
+
+def _sender_of(understanding: Understanding, row: InboundMessage | None) -> str:
+    envelope = row.envelope_from if row is not None else ""
+    return (understanding.parsed.from_addr or envelope or "").lower()
+
+
 def process_inbound(inbound_id: int) -> Outcome:
     """Process one inbound row (the batch path with a batch of one); raises StageError on failure."""
     config = get_config()
@@ -60,6 +96,114 @@ def process_inbound(inbound_id: int) -> Outcome:
         return Outcome(inbound_id, "already_done")
     with transaction.atomic():
         return _run_stage("persist", lambda: _persist(*prepared, config))
+
+
+@dataclass(frozen=True)
+class NewTicketPlan:
+    """A group message that plainly opens a new ticket, with what writing it needs."""
+
+    position: int
+    row: InboundMessage
+    understanding: Understanding
+    stored: list[tuple[str, str, str]]
+    raw: bytes
+    identity: str
+    sender: str
+    decision: ThreadDecision
+
+
+def plan_new_tickets(group, context: GroupContext, config: Config) -> list[NewTicketPlan]:  # type: ignore[no-untyped-def]
+    """The group's messages that open a new ticket and touch no neighbour: written in bulk.
+
+    Only messages the group evidence covers (own sender and references in the group), still
+    received, neither a repeat nor a bounce, with an identity no neighbour shares, and which
+    threading decides are new. Everything else takes the one-by-one path.
+    """
+    identities = Counter(message_identity(r.sha256, r.message_id_header) for r in context.rows.values())
+    plans = []
+    for position, (inbound_id, understanding, stored, raw) in enumerate(group):
+        row = context.rows.get(inbound_id)
+        if position not in context.evidence.covered or row is None or row.state != InboundMessage.State.RECEIVED:
+            continue
+        identity = message_identity(row.sha256, row.message_id_header)
+        if identity in context.identities or identities[identity] > 1 or understanding.parsed.delivery_report is not None:
+            continue
+        sender = _sender_of(understanding, row)
+        decision = find_thread(
+            understanding.parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
+            duplicate_hours=config.processing.duplicate_hours,
+            duplicate_similarity=config.processing.duplicate_similarity, evidence=context.evidence,
+        )
+        if decision.ticket is None:
+            plans.append(NewTicketPlan(position, row, understanding, stored, raw, identity, sender, decision))
+    return plans
+
+
+def _persist_new_ticket_lane(group, context: GroupContext, config: Config, counts: Counter[str]) -> set[int]:  # type: ignore[no-untyped-def]
+    """Write the plain new tickets of a group in bulk, in one savepoint; returns the positions done.
+
+    If anything in the bulk write fails, the savepoint is rolled back and those messages go
+    the one-by-one way, where a bad message fails alone.
+    """
+    plans = plan_new_tickets(group, context, config)
+    if not plans:
+        return set()
+    try:
+        with transaction.atomic():
+            write_new_tickets(plans, context, config)
+    except Exception as exc:  # any failure here is retried message by message
+        log.info("bulk write of %s new tickets fell back to one by one (%s)", len(plans), type(exc).__name__)
+        return set()
+    context.identities.update(plan.identity for plan in plans)
+    counts["new_ticket"] += len(plans)
+    return {plan.position for plan in plans}
+
+
+def write_new_tickets(plans: Sequence[NewTicketPlan], context: GroupContext, config: Config) -> None:
+    """Customers, tickets, messages, attachments and events in a few bulk statements, then acks."""
+    customers = _customers_for(plans, context)
+    tickets = [build_ticket(p.understanding, p.sender, customers[customer_email(p.sender)], config) for p in plans]
+    Ticket.objects.bulk_create(tickets)
+    for ticket in tickets:
+        ticket.number = ticket_number(ticket.pk, config)
+    Ticket.objects.filter(pk__in=[t.pk for t in tickets]).update(number=number_expression(config))
+    messages = [build_message(t, p.row, p.identity, p.understanding, p.decision, p.sender) for t, p in zip(tickets, plans)]
+    Message.objects.bulk_create(messages)
+    Attachment.objects.bulk_create([a for m, p in zip(messages, plans) for a in build_attachments(m, p.understanding, p.stored)])
+    TicketEvent.objects.bulk_create([
+        e for t, m, p in zip(tickets, messages, plans) for e in build_events(t, m, p.understanding, p.decision, True)
+    ])
+    for ticket, plan in zip(tickets, plans):
+        queue_acknowledgement(ticket, plan.understanding, config)
+        _finish(plan.row, plan.raw, config, outcome="new_ticket", ticket=ticket)
+
+
+def number_expression(config: Config) -> Concat:
+    """``ticket_number`` in SQL, so a group's new tickets are numbered in one UPDATE."""
+    return Concat(Value(f"{config.brand.ticket_prefix}-"), Cast(F("id") + 100000, CharField()), output_field=CharField())
+
+
+def _customers_for(plans: Sequence[NewTicketPlan], context: GroupContext) -> dict[str, Customer]:
+    """Known customers from the group's read, and the missing ones created in one insert."""
+    customers = dict(context.customers)
+    missing: dict[str, Customer] = {}
+    for plan in plans:
+        email = customer_email(plan.sender)
+        if email not in customers and email not in missing:
+            missing[email] = Customer(email=email, **_customer_defaults(plan.understanding))
+    if missing:
+        known = {c.email: c for c in Customer.objects.filter(email__in=missing)}   # e.g. unknown-sender@invalid
+        customers.update(known)
+        fresh = [c for email, c in missing.items() if email not in known]
+        Customer.objects.bulk_create(fresh)
+        customers.update({c.email: c for c in fresh})
+    return customers
+
+
+def _persist_in_group(item, position: int, context: GroupContext, config: Config) -> Outcome:  # type: ignore[no-untyped-def]
+    """Persist one message of a group with what the group read; falls back to queries where it must."""
+    evidence = context.evidence if position in context.evidence.covered else None
+    return _persist(*item, config, context=context, evidence=evidence)
 
 
 def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str, BaseException], str]) -> Counter[str]:
@@ -90,12 +234,18 @@ def _persist_group(group, config: Config, counts: Counter[str], on_failure) -> N
     failures: list[tuple[int, BaseException]] = []
     try:
         with transaction.atomic():
-            for item in group:
+            context = read_group_context(group, config)
+            done = _persist_new_ticket_lane(group, context, config, counts)
+            for position, item in enumerate(group):
+                if position in done:
+                    continue
                 try:
                     with transaction.atomic():
-                        counts[_persist(*item, config).result] += 1
+                        counts[_persist_in_group(item, position, context, config).result] += 1
+                    context.identities.update(context.pending)
                 except Exception as exc:  # this message only; its savepoint is rolled back
                     failures.append((item[0], exc))
+                context.pending.clear()
     except Exception as exc:  # the commit itself failed: nothing of the group was stored
         failures = [(item[0], exc) for item in group]
     for inbound_id, exc in failures:
@@ -151,24 +301,28 @@ def _store_attachments(understanding: Understanding) -> list[tuple[str, str, str
     return stored
 
 
-def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[str, str, str]], raw: bytes, config: Config) -> Outcome:
-    """Write one message's ticket state; the caller holds the transaction."""
-    row = InboundMessage.objects.select_for_update().defer("raw", "raw_encrypted").get(pk=inbound_id)
-    if row.state != InboundMessage.State.RECEIVED:
+def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[str, str, str]], raw: bytes, config: Config,
+             *, context: GroupContext | None = None, evidence: GroupEvidence | None = None) -> Outcome:
+    """Write one message's ticket state; the caller holds the transaction (and maybe the group's reads)."""
+    row = _locked_row(inbound_id, context)
+    if row is None or row.state != InboundMessage.State.RECEIVED:
         return Outcome(inbound_id, "already_done")
     identity = message_identity(row.sha256, row.message_id_header)
-    if Message.objects.filter(identity=identity).exists():
+    if _identity_known(identity, context):
         return _finish(row, raw, config, outcome="repeat_delivery", ticket=None)
     parsed = understanding.parsed
     if parsed.delivery_report is not None:
         return _record_bounce(row, raw, understanding, config)
-    sender = (parsed.from_addr or row.envelope_from or "").lower()
+    sender = _sender_of(understanding, row)
     decision = find_thread(
         parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
         duplicate_hours=config.processing.duplicate_hours, duplicate_similarity=config.processing.duplicate_similarity,
+        evidence=evidence,
     )
-    ticket, created = _ticket_for(decision, understanding, sender, config)
+    ticket, created = _ticket_for(decision, understanding, sender, config, context.customers if context else {})
     message = _create_message(ticket, row, identity, understanding, decision, sender)
+    if context is not None:
+        context.pending.add(identity)
     _create_attachments(message, understanding, stored)
     _record_events(ticket, message, understanding, decision, created)
     if not created:
@@ -178,24 +332,59 @@ def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[s
     return _finish(row, raw, config, outcome="new_ticket" if created else decision.how, ticket=ticket)
 
 
+def _locked_row(inbound_id: int, context: GroupContext | None) -> InboundMessage | None:
+    if context is not None:
+        return context.rows.get(inbound_id)
+    return InboundMessage.objects.select_for_update().defer("raw", "raw_encrypted").filter(pk=inbound_id).first()
+
+
+def _identity_known(identity: str, context: GroupContext | None) -> bool:
+    if context is not None:
+        return identity in context.identities
+    return Message.objects.filter(identity=identity).exists()
+
+
 def message_identity(sha256: str, message_id: str) -> str:
     """(sha256, Message-ID) as one unique key: the same bytes under the same id are one message."""
     return f"{sha256}:{hashlib.sha256(message_id.encode('utf-8', 'replace')).hexdigest()[:32]}"
 
 
-def _ticket_for(decision: ThreadDecision, understanding: Understanding, sender: str, config: Config) -> tuple[Ticket, bool]:
+def _ticket_for(decision: ThreadDecision, understanding: Understanding, sender: str, config: Config,
+                customers: dict[str, Customer]) -> tuple[Ticket, bool]:
     if decision.ticket is not None:
         return decision.ticket, False
-    return _create_ticket(understanding, sender, config), True
+    return _create_ticket(understanding, sender, config, customers), True
 
 
-def _create_ticket(understanding: Understanding, sender: str, config: Config) -> Ticket:
-    parsed = understanding.parsed
-    customer, _ = Customer.objects.get_or_create(
-        email=sender or "unknown-sender@invalid", defaults={"name": parsed.from_name[:200], "language": understanding.language},
-    )
+def _create_ticket(understanding: Understanding, sender: str, config: Config, customers: dict[str, Customer]) -> Ticket:
+    email = customer_email(sender)
+    customer = customers.get(email)
+    if customer is None:
+        customer, _ = Customer.objects.get_or_create(email=email, defaults=_customer_defaults(understanding))
+    ticket = build_ticket(understanding, sender, customer, config)
+    ticket.save(force_insert=True)
+    ticket.number = ticket_number(ticket.pk, config)
+    ticket.save(update_fields=["number"])
+    return ticket
+
+
+def customer_email(sender: str) -> str:
+    return sender or "unknown-sender@invalid"
+
+
+def _customer_defaults(understanding: Understanding) -> dict[str, str]:
+    return {"name": understanding.parsed.from_name[:200], "language": understanding.language}
+
+
+def ticket_number(pk: int, config: Config) -> str:
+    """The number is derived from the primary key, so it is allocated right after the insert."""
+    return f"{config.brand.ticket_prefix}-{100000 + pk}"
+
+
+def build_ticket(understanding: Understanding, sender: str, customer: Customer, config: Config) -> Ticket:
+    """An unsaved new ticket with triage, route and SLA filled in."""
     now = timezone.now()
-    ticket = Ticket.objects.create(
+    return Ticket(
         subject=understanding.guarded.subject[:500], requester=customer, status=Ticket.Status.NEW,
         category=understanding.category, category_confidence=understanding.category_confidence,
         priority=understanding.priority, language=understanding.language,
@@ -204,9 +393,6 @@ def _create_ticket(understanding: Understanding, sender: str, config: Config) ->
         first_response_due=now + timedelta(hours=config.sla.first_response_hours),
         resolution_due=now + timedelta(hours=config.sla.resolution_hours),
     )
-    ticket.number = f"{config.brand.ticket_prefix}-{100000 + ticket.pk}"
-    ticket.save(update_fields=["number"])
-    return ticket
 
 
 def _queue_for(understanding: Understanding, config: Config) -> str:
@@ -233,10 +419,18 @@ def _flags_for(understanding: Understanding, sender: str) -> list[str]:
 
 def _create_message(ticket: Ticket, row: InboundMessage, identity: str, understanding: Understanding,
                     decision: ThreadDecision, sender: str) -> Message:
+    message = build_message(ticket, row, identity, understanding, decision, sender)
+    message.save(force_insert=True)
+    return message
+
+
+def build_message(ticket: Ticket, row: InboundMessage, identity: str, understanding: Understanding,
+                  decision: ThreadDecision, sender: str) -> Message:
+    """An unsaved inbound timeline message: redacted text only, secrets as type and place."""
     parsed = understanding.parsed
     flags = [f for f, on in (("duplicate", decision.duplicate), ("sender_mismatch", decision.sender_mismatch),
                              ("unparseable", parsed.unparseable)) if on]
-    return Message.objects.create(
+    return Message(
         ticket=ticket, inbound=row, identity=identity, direction=Message.Direction.IN,
         message_id=(parsed.message_id or "")[:998], sender=sender[:320], sender_name=parsed.from_name[:200],
         subject=understanding.guarded.subject[:500], text=understanding.guarded.text,
@@ -249,6 +443,10 @@ def _create_message(ticket: Ticket, row: InboundMessage, identity: str, understa
 
 
 def _create_attachments(message: Message, understanding: Understanding, stored: list[tuple[str, str, str]]) -> None:
+    Attachment.objects.bulk_create(build_attachments(message, understanding, stored))
+
+
+def build_attachments(message: Message, understanding: Understanding, stored: list[tuple[str, str, str]]) -> list[Attachment]:
     parsed_by_name = {a.filename: a for a in understanding.parsed.attachments}
     rows = []
     for guarded, (digest, name, reason) in zip(understanding.guarded.attachments, stored):
@@ -258,10 +456,16 @@ def _create_attachments(message: Message, understanding: Understanding, stored: 
             sniffed_type=(original.sniffed_type if original else "")[:127], size=len(guarded.data),
             sha256=digest, storage_name=name, quarantine_reason=reason,
         ))
-    Attachment.objects.bulk_create(rows)
+    return rows
 
 
 def _record_events(ticket: Ticket, message: Message, understanding: Understanding, decision: ThreadDecision, created: bool) -> None:
+    TicketEvent.objects.bulk_create(build_events(ticket, message, understanding, decision, created))
+
+
+def build_events(ticket: Ticket, message: Message, understanding: Understanding, decision: ThreadDecision,
+                 created: bool) -> list[TicketEvent]:
+    """The timeline events one stored message adds (triage, redaction, phishing, mismatch, duplicate)."""
     events = []
     if created:
         events.append(TicketEvent(ticket=ticket, kind="triage", data={
@@ -284,12 +488,14 @@ def _record_events(ticket: Ticket, message: Message, understanding: Understandin
         events.append(TicketEvent(ticket=ticket, kind="sender_mismatch", data={"message": message.pk, "sender": message.sender}))
     if decision.duplicate:
         events.append(TicketEvent(ticket=ticket, kind="duplicate", data={"message": message.pk}))
-    TicketEvent.objects.bulk_create(events)
+    return events
 
 
 def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Understanding) -> None:
     """A reply reopens a waiting ticket and may fill in what was missing; a duplicate changes nothing."""
     fields = ["updated_at"]
+    if not decision.duplicate:   # a ticket read once for the whole group may have changed since
+        ticket.refresh_from_db(fields=["status", "missing", "flags", "tags", "priority", "queue", "category"])
     ticket.updated_at = timezone.now()
     if decision.duplicate:
         Ticket.objects.filter(pk=ticket.pk).update(updated_at=ticket.updated_at)
@@ -339,3 +545,4 @@ def _finish(row: InboundMessage, raw: bytes, config: Config, *, outcome: str, ti
         raw_expires_at=expires, processed_at=timezone.now(), ticket=ticket, last_error="",
     )
     return Outcome(row.pk, outcome, ticket.number if ticket else None)
+

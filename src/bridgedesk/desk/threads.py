@@ -4,13 +4,22 @@ Order of evidence, strongest first: References/In-Reply-To naming one of our own
 Message-IDs, then the subject tag ``[KX-104233]``. The requester's open ticket is used as a
 fallback only when the subject agrees with it, so an unrelated new question never vanishes
 into an old case. A near-copy of a recent message from the same sender is a duplicate.
+
+A persist group can gather the evidence for all its messages in a few queries up front
+(``gather_evidence``); a message whose sender or references touch another message of the
+same group is left out of it and decided with its own queries, after its neighbours are
+stored, so threading inside a group reads exactly what the one-by-one path would read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Sequence
 
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from bridgedesk.desk.models import Message, Ticket
@@ -26,16 +35,98 @@ class ThreadDecision:
     sender_mismatch: bool = False
 
 
+RECENT_PER_SENDER = 10     # messages compared for duplicates, newest first
+
+
+@dataclass(frozen=True)
+class GroupEvidence:
+    """What a group's independent messages need for threading, read in a handful of queries.
+
+    ``covered`` holds the group positions decided from this evidence; any other position
+    must be decided with ``find_thread(..., evidence=None)``.
+    """
+
+    covered: frozenset[int]
+    references: dict[str, tuple[int, int]] = field(default_factory=dict)  # Message-ID -> (message pk, ticket pk)
+    tags: dict[str, Ticket] = field(default_factory=dict)                 # ticket number -> ticket
+    tickets: dict[int, Ticket] = field(default_factory=dict)             # ticket pk -> ticket (with requester)
+    recent: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # sender -> newest inbound
+
+
+def reference_ids(parsed: ParsedMail) -> list[str]:
+    """The Message-IDs a mail points at, most direct first (In-Reply-To, then References newest first)."""
+    return [i for i in (*parsed.in_reply_to, *reversed(parsed.references)) if i][:50]
+
+
+def gather_evidence(mails: Sequence[tuple[ParsedMail, str]], *, prefix: str, duplicate_hours: int) -> GroupEvidence:
+    """Read threading evidence for every (parsed, sender) of a group that stands alone in it.
+
+    A message stands alone when no other message of the group has its sender and none of its
+    references name another message of the group; only those are covered.
+    """
+    senders = Counter(sender for _, sender in mails if sender)
+    own_ids = {parsed.message_id for parsed, _ in mails if parsed.message_id}
+    covered = frozenset(
+        n for n, (parsed, sender) in enumerate(mails)
+        if (not sender or senders[sender] == 1) and not own_ids.intersection(reference_ids(parsed))
+    )
+    chosen = [mails[n] for n in sorted(covered)]
+    references = _references_for(chosen)
+    numbers = {number for parsed, _ in chosen if (number := find_ticket_number(parsed.subject, prefix))}
+    tags = {t.number: t for t in Ticket.objects.select_related("requester").filter(number__in=numbers)} if numbers else {}
+    ticket_ids = {ticket_id for _, ticket_id in references.values()}
+    tickets = {t.pk: t for t in Ticket.objects.select_related("requester").filter(pk__in=ticket_ids)} if ticket_ids else {}
+    tickets.update({t.pk: t for t in tags.values()})
+    recent = _recent_by_sender({sender for _, sender in chosen if sender}, hours=duplicate_hours)
+    return GroupEvidence(covered=covered, references=references, tags=tags, tickets=tickets, recent=recent)
+
+
+def _references_for(mails: Sequence[tuple[ParsedMail, str]]) -> dict[str, tuple[int, int]]:
+    wanted = {i for parsed, _ in mails for i in reference_ids(parsed)}
+    if not wanted:
+        return {}
+    found: dict[str, tuple[int, int]] = {}
+    for message_id, pk, ticket_id in Message.objects.filter(message_id__in=wanted).values_list("message_id", "id", "ticket_id"):
+        if message_id not in found or pk > found[message_id][0]:
+            found[message_id] = (pk, ticket_id)
+    return found
+
+
+def _recent_by_sender(senders: set[str], *, hours: int) -> dict[str, list[tuple[int, str, str]]]:
+    """Each sender's newest inbound messages in the window, as many as one-by-one would compare."""
+    if not senders:
+        return {}
+    since = timezone.now() - timedelta(hours=hours)
+    rows = (
+        Message.objects.filter(sender__in=senders, created_at__gte=since, direction="in")
+        .annotate(rank=Window(RowNumber(), partition_by=[F("sender")], order_by=F("id").desc()))
+        .filter(rank__lte=RECENT_PER_SENDER).order_by("-id").values_list("sender", "ticket_id", "visible_text", "text")
+    )
+    recent: dict[str, list[tuple[int, str, str]]] = {}
+    for sender, ticket_id, visible, full in rows:
+        recent.setdefault(sender, []).append((ticket_id, visible, full))
+    return recent
+
+
 def find_thread(
     parsed: ParsedMail, *, text: str, sender: str, prefix: str, duplicate_hours: int, duplicate_similarity: float,
+    evidence: GroupEvidence | None = None,
 ) -> ThreadDecision:
-    ticket, how = _ticket_from_references(parsed)
-    if ticket is None:
-        ticket, how = _ticket_from_tag(parsed.subject, prefix)
+    """Decide the ticket; with ``evidence`` (covering this message) no query is needed but the fallback's."""
+    if evidence is None:
+        ticket, how = _ticket_from_references(parsed)
+        if ticket is None:
+            ticket, how = _ticket_from_tag(parsed.subject, prefix)
+    else:
+        ticket, how = _ticket_from_evidence(parsed, prefix, evidence)
     if ticket is not None:
         mismatch = bool(sender) and sender != ticket.requester.email
         return ThreadDecision(ticket=ticket, how=how, sender_mismatch=mismatch)
-    duplicate = _recent_duplicate(sender, text, hours=duplicate_hours, threshold=duplicate_similarity)
+    if evidence is None:
+        duplicate = _recent_duplicate(sender, text, hours=duplicate_hours, threshold=duplicate_similarity)
+    else:
+        duplicate = _duplicate_in(evidence.recent.get(sender, []) if sender and text.strip() else [], text,
+                                  threshold=duplicate_similarity)
     if duplicate is not None:
         return ThreadDecision(ticket=duplicate, how="duplicate", duplicate=True)
     fallback = _open_ticket_with_same_subject(sender, parsed.subject)
@@ -44,8 +135,17 @@ def find_thread(
     return ThreadDecision(ticket=None, how="new")
 
 
+def _ticket_from_evidence(parsed: ParsedMail, prefix: str, evidence: GroupEvidence) -> tuple[Ticket | None, str]:
+    hits = [evidence.references[i] for i in reference_ids(parsed) if i in evidence.references]
+    if hits:
+        return evidence.tickets[max(hits)[1]], "references"
+    number = find_ticket_number(parsed.subject, prefix)
+    ticket = evidence.tags.get(number) if number else None
+    return (ticket, "tag") if ticket else (None, "")
+
+
 def _ticket_from_references(parsed: ParsedMail) -> tuple[Ticket | None, str]:
-    ids = [i for i in (*parsed.in_reply_to, *reversed(parsed.references)) if i][:50]
+    ids = reference_ids(parsed)
     if not ids:
         return None, ""
     ticket_id = Message.objects.filter(message_id__in=ids).order_by("-id").values_list("ticket_id", flat=True).first()
@@ -68,8 +168,15 @@ def _recent_duplicate(sender: str, text: str, *, hours: int, threshold: float) -
     since = timezone.now() - timedelta(hours=hours)
     recent = (
         Message.objects.filter(sender=sender, created_at__gte=since, direction="in")
-        .order_by("-id").values_list("ticket_id", "visible_text", "text")[:10]
+        .order_by("-id").values_list("ticket_id", "visible_text", "text")[:RECENT_PER_SENDER]
     )
+    return _duplicate_in(list(recent), text, threshold=threshold)
+
+
+def _duplicate_in(recent: Sequence[tuple[int, str, str]], text: str, *, threshold: float) -> Ticket | None:
+    """The ticket of the first (newest) near-copy of ``text`` among ``recent``, if any."""
+    if not recent:
+        return None
     wanted = normalize_for_duplicate(text)
     for ticket_id, visible, full in recent:
         if similarity(wanted, normalize_for_duplicate(visible or full)) >= threshold:
