@@ -9,7 +9,8 @@ from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-GET_URLS = ("/tickets/{n}/", "/tickets/{n}/?macro=1", "/tickets/{n}/state.json")
+GET_URLS = ("/tickets/{n}/", "/tickets/{n}/?macro=1", "/tickets/{n}/state.json",
+            "/tickets/{n}/messages/{m}/html", "/tickets/{n}/messages/{m}/original")
 POST_URLS = {
     "/tickets/{n}/reply/": {"text": "Hello, your deposit is credited."},
     "/tickets/{n}/note/": {"text": "internal"},
@@ -40,10 +41,11 @@ def _assert_untouched(ticket: Ticket, messages: int, events: int) -> None:
 
 def test_every_ticket_url_is_404_for_an_agent_of_another_queue(make_agent, funding_and_security):
     funding, _ = funding_and_security
-    outsider = make_agent("api-only", queues=("api",))
+    outsider = make_agent("api-only", queues=("api",), role="security")   # even the security role, outside its queues
     messages, events = funding.messages.count(), funding.events.count()
+    m = funding.messages.filter(direction="in").first().pk
     for url in GET_URLS:
-        assert outsider.get(url.format(n=funding.number)).status_code == 404, url
+        assert outsider.get(url.format(n=funding.number, m=m)).status_code == 404, url
     for url, data in POST_URLS.items():
         assert outsider.post(url.format(n=funding.number), data).status_code == 404, url
     _assert_untouched(funding, messages, events)
@@ -79,5 +81,6 @@ def test_merge_target_must_be_visible_too(make_agent, funding_and_security):
 def test_non_staff_are_sent_to_sign_in(client, funding_and_security):
     funding, _ = funding_and_security
     for url in (*GET_URLS, *POST_URLS):
-        response = client.post(url.format(n=funding.number)) if url in POST_URLS else client.get(url.format(n=funding.number))
+        target = url.format(n=funding.number, m=1)
+        response = client.post(target) if url in POST_URLS else client.get(target)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url

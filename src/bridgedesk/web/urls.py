@@ -18,6 +18,7 @@ urlpatterns = [
     path("tickets/next/", views.next_ticket, name="next_ticket"),
     path("tickets/<str:number>/", views.ticket_detail, name="ticket_detail"),
     path("tickets/<str:number>/messages/<int:message_id>/html", views.message_html, name="message_html"),
+    path("tickets/<str:number>/messages/<int:message_id>/original", views.message_original, name="message_original"),
     path("tickets/<str:number>/state.json", views.ticket_state, name="ticket_state"),
     path("tickets/<str:number>/reply/", views.ticket_reply, name="ticket_reply"),
     path("tickets/<str:number>/note/", views.ticket_note, name="ticket_note"),

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from bridgedesk.desk import services
 from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Ticket
+from bridgedesk.desk.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.web.access import access_ticket_by_user, scope_of, visible_tickets
 from bridgedesk.web.entities import collect_entities
@@ -144,7 +145,7 @@ def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm
         "ticket": ticket, "version": ticket_version(ticket), "timeline": timeline, "warnings": collect_warnings(ticket, timeline),
         "entities": collect_entities((item.entities for kind, _, item in timeline if kind == "message"),  # type: ignore[attr-defined]
                                      config.triage.error_codes),
-        "reply_form": reply_form, "note_form": NoteForm(), "macros": macros, "outcome": outcome,
+        "reply_form": reply_form, "note_form": NoteForm(), "sees_originals": scope_of(request.user).role == "security", "macros": macros, "outcome": outcome,
         "statuses": Ticket.Status.values, "priorities": Ticket.Priority.values, "categories": services.CATEGORIES,
     }, status=status)
 
@@ -184,6 +185,28 @@ def message_html(request: HttpRequest, number: str, message_id: int) -> HttpResp
         raise Http404("no HTML for this message")
     response = HttpResponse(message.html, content_type="text/html; charset=utf-8")
     response["Content-Security-Policy"] = SANDBOX_POLICY
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@agent_required
+def message_original(request: HttpRequest, number: str, message_id: int) -> HttpResponse:
+    """The sealed raw original of an inbound message: security role only, audited, download only.
+
+    It may hold the very secret the guard removed, which is why only the security role opens
+    it, every opening is an audit event, and it is never rendered (attachment, no sniffing).
+    """
+    ticket = access_ticket_by_user(request.user, number)
+    if scope_of(request.user).role != "security":
+        raise Http404("no such original")
+    message = ticket.messages.select_related("inbound").filter(pk=message_id, inbound__raw_encrypted__isnull=False).first()
+    if message is None:
+        raise Http404("no sealed original for this message")
+    raw = open_sealed(bytes(message.inbound.raw_encrypted), get_config().retention)
+    AuditEvent.objects.create(actor=request.user, action="view_original", ticket=ticket, ip=client_ip(request),
+                              data={"number": ticket.number, "message": message.pk, "inbound": message.inbound_id})
+    response = HttpResponse(raw, content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{ticket.number}-{message.pk}.eml"'
     response["Cache-Control"] = "no-store"
     return response
 
