@@ -109,3 +109,12 @@ def test_customer_closes_a_ticket(two_customers):
     assert Ticket.objects.get(pk=mine.pk).status == "closed"
     assert TicketEvent.objects.filter(ticket=mine, kind="closed_by_customer").exists()
     assert "Close this ticket" not in li.get(f"/portal/tickets/{mine.number}/").content.decode()
+
+
+def test_link_requests_are_limited_per_address(client, two_customers):
+    for _ in range(5):
+        assert client.post("/portal/", {"email": "li@example.com"}).status_code == 200
+    assert OutboxMail.objects.filter(kind="portal_link", to_addr="li@example.com").count() == 3
+    client.post("/portal/", {"email": "bob@example.com"})
+    assert OutboxMail.objects.filter(kind="portal_link", to_addr="bob@example.com").count() == 1
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -23,6 +24,8 @@ from bridgedesk.web.access import access_ticket_by_customer
 from bridgedesk.web.forms import PortalReplyForm, PortalRequestForm
 
 LINK_MAX_AGE_SECONDS = 30 * 60
+LINKS_PER_WINDOW = 3          # per address per window: the form cannot be used to flood a mailbox
+LINK_WINDOW_SECONDS = 15 * 60
 SIGNER_SALT = "bridgedesk.portal.signin"
 SESSION_KEY = "portal_customer"
 
@@ -66,12 +69,24 @@ def queue_signin_mail(customer: Customer, link: str) -> OutboxMail:
     return mail
 
 
+def may_send_link(email: str) -> bool:
+    """Count this request against the address; False once it had LINKS_PER_WINDOW in the window."""
+    key = f"bridgedesk:portal-link:{email.strip().lower()}"
+    if cache.add(key, 1, LINK_WINDOW_SECONDS):
+        return True
+    try:
+        return cache.incr(key) <= LINKS_PER_WINDOW
+    except ValueError:
+        cache.set(key, 1, LINK_WINDOW_SECONDS)
+        return True
+
+
 def request_link(request: HttpRequest) -> HttpResponse:
     form = PortalRequestForm(request.POST or None)
     sent = False
     if request.method == "POST" and form.is_valid():
         customer = Customer.objects.filter(email__iexact=form.cleaned_data["email"]).first()
-        if customer is not None:
+        if customer is not None and may_send_link(customer.email):
             token = make_signin_token(customer)
             queue_signin_mail(customer, request.build_absolute_uri(f"/portal/signin/{token}/"))
         sent = True
