@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -18,11 +19,16 @@ from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, bu
 log = logging.getLogger("bridgedesk.serve")
 
 
+def default_worker_count() -> int:
+    """One job worker per core: understanding is CPU-bound and each worker runs on its own core."""
+    return max(1, os.cpu_count() or 1)
+
+
 class Desk:
-    def __init__(self, *, http: tuple[str, int], smtp: tuple[str, int], workers: int, demo: bool) -> None:
+    def __init__(self, *, http: tuple[str, int], smtp: tuple[str, int], workers: int | None = None, demo: bool) -> None:
         self.http_address = http
         self.smtp_address = smtp
-        self.worker_count = max(1, workers)
+        self.worker_count = default_worker_count() if workers is None else max(1, workers)
         self.demo = demo
         self.workers: list[subprocess.Popen] = []  # type: ignore[type-arg]
         self.web = None

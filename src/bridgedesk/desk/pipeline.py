@@ -29,6 +29,7 @@ from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence
 from bridgedesk.triage.completeness import missing_fields
+from bridgedesk.triage.model import CategoryModel
 from bridgedesk.triage.routing import route
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
 
@@ -211,13 +212,16 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
 
     A message that fails is handed to ``on_failure`` (retry or park) and never takes its
     neighbours down: each persist runs in its own savepoint inside the group's transaction.
+    The batch's raw bytes are read in one query and the model is looked up once per batch.
     """
     config = get_config()
+    model = get_model()
     counts: Counter[str] = Counter()
     prepared = []
+    pending = read_pending_raw(inbound_ids)
     for inbound_id in inbound_ids:
         try:
-            item = _prepare(inbound_id, config)
+            item = _prepare_raw(inbound_id, pending.get(inbound_id), config, model)
         except StageError as exc:
             counts[on_failure(inbound_id, exc.stage, exc.cause)] += 1
             continue
@@ -228,6 +232,12 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
     for start in range(0, len(prepared), PERSIST_GROUP):
         _persist_group(prepared[start:start + PERSIST_GROUP], config, counts, on_failure)
     return counts
+
+
+def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
+    """Raw bytes of the rows still waiting to be processed, in one query."""
+    rows = InboundMessage.objects.filter(pk__in=inbound_ids, state=InboundMessage.State.RECEIVED, raw__isnull=False)
+    return {pk: bytes(raw) for pk, raw in rows.values_list("pk", "raw")}
 
 
 def _persist_group(group, config: Config, counts: Counter[str], on_failure) -> None:  # type: ignore[no-untyped-def]
@@ -253,11 +263,15 @@ def _persist_group(group, config: Config, counts: Counter[str], on_failure) -> N
 
 
 def _prepare(inbound_id: int, config: Config) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:
-    row = InboundMessage.objects.filter(pk=inbound_id).only("state", "raw").first()
-    if row is None or row.state != InboundMessage.State.RECEIVED or row.raw is None:
+    return _prepare_raw(inbound_id, read_pending_raw([inbound_id]).get(inbound_id), config, get_model())
+
+
+def _prepare_raw(inbound_id: int, raw: bytes | None, config: Config,
+                 model: CategoryModel) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:
+    """Understand (pure) and store attachments, before any transaction; None when nothing is pending."""
+    if raw is None:
         return None
-    raw = bytes(row.raw)
-    understanding = _run_stage("understand", lambda: _understand(raw, config))
+    understanding = _run_stage("understand", lambda: _understand(raw, config, model))
     stored = _run_stage("store_attachments", lambda: _store_attachments(understanding))
     return inbound_id, understanding, stored, raw
 
@@ -271,9 +285,9 @@ def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
         raise StageError(stage, exc) from exc
 
 
-def _understand(raw: bytes, config: Config) -> Understanding:
+def _understand(raw: bytes, config: Config, model: CategoryModel) -> Understanding:
     return understand_message(
-        raw, model=get_model(), max_attachment_bytes=config.intake.max_attachment_bytes,
+        raw, model=model, max_attachment_bytes=config.intake.max_attachment_bytes,
         error_codes=config.triage.error_codes, requirements=config.triage.requirements,
         confidence_threshold=config.triage.confidence_threshold,
         official_domains=config.brand.official_domains, security_address=config.brand.security_address,
