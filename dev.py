@@ -32,6 +32,7 @@ TEST_DEBS = {
     "smtp-source": "postfix",
     "pg_ctl": "postgresql",
     "tesseract": "tesseract-ocr",
+    "chromium": "chromium",
 }
 EXTRA_DEBS = ("tesseract-ocr-chi-sim", "fonts-wqy-microhei", "swaks")
 DB_TEST_PATHS = ("tests/desk", "tests/intake", "tests/web", "tests/test_cli.py", "tests/test_serve.py")
