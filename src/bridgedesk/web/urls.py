@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from bridgedesk.web import portal, twofactor, views
+from bridgedesk.web import attachments, portal, twofactor, views
 from bridgedesk.web import verify
 from bridgedesk.web.security import RateLimitedLoginView
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("tickets/<str:number>/", views.ticket_detail, name="ticket_detail"),
     path("tickets/<str:number>/messages/<int:message_id>/html", views.message_html, name="message_html"),
     path("tickets/<str:number>/messages/<int:message_id>/original", views.message_original, name="message_original"),
+    path("tickets/<str:number>/attachments/<int:attachment_id>/preview", attachments.attachment_preview, name="attachment_preview"),
+    path("tickets/<str:number>/attachments/<int:attachment_id>/download", attachments.attachment_download, name="attachment_download"),
     path("tickets/<str:number>/state.json", views.ticket_state, name="ticket_state"),
     path("tickets/<str:number>/reply/", views.ticket_reply, name="ticket_reply"),
     path("tickets/<str:number>/note/", views.ticket_note, name="ticket_note"),

@@ -30,6 +30,7 @@ from bridgedesk.web.security import client_ip
 from bridgedesk.web.twofactor import second_factor_step
 
 PAGE_SIZE = 100
+RASTER_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp")   # previewed after re-encoding
 VIEW_COUNT_SECONDS = 15
 FILTERS = ("queue", "status", "priority", "language")
 PRIORITY_RANK = Case(When(priority="urgent", then=Value(0)), When(priority="high", then=Value(1)),
@@ -163,7 +164,8 @@ def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm
         "ticket": ticket, "version": ticket_version(ticket), "timeline": timeline, "warnings": collect_warnings(ticket, timeline),
         "entities": collect_entities((item.entities for kind, _, item in timeline if kind == "message"),  # type: ignore[attr-defined]
                                      config.triage.error_codes),
-        "reply_form": reply_form, "note_form": NoteForm(), "sees_originals": scope_of(request.user).role == "security", "macros": macros, "outcome": outcome,
+        "reply_form": reply_form, "note_form": NoteForm(), "sees_originals": scope_of(request.user).role == "security",
+        "raster_types": RASTER_TYPES, "macros": macros, "outcome": outcome,
         "statuses": Ticket.Status.values, "priorities": Ticket.Priority.values, "categories": services.CATEGORIES,
     }, status=status)
 
