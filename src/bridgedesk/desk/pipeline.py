@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -176,7 +176,20 @@ def write_new_tickets(plans: Sequence[NewTicketPlan], context: GroupContext, con
     ])
     for ticket, plan in zip(tickets, plans):
         queue_acknowledgement(ticket, plan.understanding, config)
-        _finish(plan.row, plan.raw, config, outcome="new_ticket", ticket=ticket)
+    finish_new_tickets(plans, tickets, config)
+
+
+def finish_new_tickets(plans: Sequence[NewTicketPlan], tickets: Sequence[Ticket], config: Config) -> None:
+    """``_finish`` for the bulk lane: one UPDATE when raw bytes are erased, per row when each is sealed."""
+    if any(seal_raw(plan.raw, config.retention)[0] is not None for plan in plans[:1]):
+        for ticket, plan in zip(tickets, plans):
+            _finish(plan.row, plan.raw, config, outcome="new_ticket", ticket=ticket)   # each row its own sealed bytes
+        return
+    ticket_of = Message.objects.filter(inbound=OuterRef("pk"), direction=Message.Direction.IN).values("ticket_id")[:1]
+    InboundMessage.objects.filter(pk__in=[p.row.pk for p in plans]).update(
+        state=InboundMessage.State.DONE, outcome="new_ticket", raw=None, raw_encrypted=None, raw_expires_at=None,
+        processed_at=timezone.now(), ticket=Subquery(ticket_of), last_error="",
+    )
 
 
 def number_expression(config: Config) -> Concat:
@@ -227,10 +240,13 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
             continue
         if item is None:
             counts["already_done"] += 1
-        else:
-            prepared.append(item)
-    for start in range(0, len(prepared), PERSIST_GROUP):
-        _persist_group(prepared[start:start + PERSIST_GROUP], config, counts, on_failure)
+            continue
+        prepared.append(item)
+        if len(prepared) == PERSIST_GROUP:   # commit as soon as a group is ready: less waiting per message
+            _persist_group(prepared, config, counts, on_failure)
+            prepared = []
+    if prepared:
+        _persist_group(prepared, config, counts, on_failure)
     return counts
 
 
