@@ -14,7 +14,7 @@ Two measurements on the same corpus in the same process:
 Per-message latency (``p50_ms``, ``p99_ms``) is the time the pipeline spent on that message:
 its share of its intake commit (batch time / batch size) plus its processing time, read
 from consecutive ``processed_at`` stamps within its job (the first from the job's start, so
-job-claim overhead counts).
+job-claim overhead counts); rows finished with one stamp (a bulk-written group) share its gap.
 
 ``lost`` = messages handed in minus messages accounted for: an inbound row that is done
 (with a ticket message, or with a recorded outcome such as repeat_delivery or bounce), or
@@ -172,12 +172,15 @@ def per_message_latencies(intake: IntakeTiming) -> list[float]:
                 .order_by("processed_at", "pk").values_list("pk", "processed_at", "task_id"))
     starts = {str(pk): started for pk, started in DBTaskResult.objects.filter(
         id__in={task for _, _, task in rows if task}).values_list("id", "started_at")}
-    previous: dict[str, object] = {}
-    latencies = []
+    commits: dict[tuple[object, object], list[int]] = {}
     for pk, stamp, task in rows:
+        commits.setdefault((task, stamp), []).append(pk)
+    previous: dict[object, object] = {}
+    latencies = []
+    for (task, stamp), pks in commits.items():   # rows finished together share their commit's time
         before = previous.get(task, starts.get(task))
         gap = max(0.0, (stamp - before).total_seconds()) if before is not None else 0.0
-        latencies.append(share[pk] + gap)
+        latencies.extend(share[pk] + gap / len(pks) for pk in pks)
         previous[task] = stamp
     return latencies
 
