@@ -34,6 +34,16 @@ def read_addresses(proc: subprocess.Popen, timeout: float = 180) -> dict[str, st
     return found
 
 
+def signed_in(base: str, username: str, password: str) -> urllib.request.OpenerDirector:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login_page = opener.open(base + "accounts/login/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
+    form = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token, "next": "/tickets/"}).encode()
+    opener.open(urllib.request.Request(base + "accounts/login/", data=form, headers={"Referer": base + "accounts/login/"}), timeout=10).read()
+    return opener
+
+
 def test_demo_desk_serves_tickets_and_stops_cleanly(tmp_path, fresh_database_url):
     env = dict(os.environ, BRIDGEDESK_DATA=str(tmp_path / "data"))
     env.pop("BRIDGEDESK_CONFIG", None)
@@ -57,17 +67,17 @@ def test_demo_desk_serves_tickets_and_stops_cleanly(tmp_path, fresh_database_url
         assert len(tickets) == 6, "every demo mail became a ticket"
         assert {t["language"] for t in tickets} >= {"en", "zh"}
 
-        jar = http.cookiejar.CookieJar()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-        login_page = opener.open(base + "accounts/login/", timeout=10).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
-        form = urllib.parse.urlencode({"username": "agent", "password": "agent-demo", "csrfmiddlewaretoken": token, "next": "/tickets/"}).encode()
-        request = urllib.request.Request(base + "accounts/login/", data=form, headers={"Referer": base + "accounts/login/"})
-        listing = opener.open(request, timeout=10).read().decode()
+        security_numbers = {t["number"] for t in tickets if t["queue"] == "security"}
+        assert security_numbers, "the leaked-phrase and phishing demo mails go to the security queue"
+        agent = signed_in(base, "agent", "agent-demo")
+        listing = agent.open(base + "tickets/", timeout=10).read().decode()
         for ticket in tickets:
-            assert ticket["number"] in listing
-        detail = opener.open(base + f"tickets/{tickets[0]['number']}/", timeout=10).read().decode()
+            assert (ticket["number"] in listing) == (ticket["number"] not in security_numbers), ticket["number"]
+        detail = agent.open(base + f"tickets/{tickets[0]['number']}/", timeout=10).read().decode()
         assert tickets[0]["number"] in detail
+        officer = signed_in(base, "security", "security-demo")
+        security_listing = officer.open(base + "tickets/", timeout=10).read().decode()
+        assert all(number in security_listing for number in security_numbers)
     finally:
         proc.send_signal(signal.SIGTERM)
         try:

@@ -7,18 +7,27 @@ from importlib import resources
 
 from django.contrib.auth import get_user_model
 
+from bridgedesk.desk.models import AgentProfile
 from bridgedesk.desk.runtime import get_config
 
-DEMO_ACCOUNTS = (("admin", "admin-demo", True), ("agent", "agent-demo", False), ("agent.zh", "agent-demo", False))
+# (username, password, role, languages): an agent sees every queue but security's; the
+# security officer also sees leaked-secret and phishing tickets; the admin sees everything.
+DEMO_ACCOUNTS = (
+    ("admin", "admin-demo", "admin", ["en", "zh"]),
+    ("agent", "agent-demo", "agent", ["en", "zh"]),
+    ("agent.zh", "agent-demo", "agent", ["zh"]),
+    ("security", "security-demo", "security", ["en", "zh"]),
+)
 
 
 def create_demo_accounts() -> None:
     users = get_user_model()
-    for username, password, is_admin in DEMO_ACCOUNTS:
-        user, created = users.objects.get_or_create(username=username, defaults={"is_staff": True, "is_superuser": is_admin})
+    for username, password, role, languages in DEMO_ACCOUNTS:
+        user, created = users.objects.get_or_create(username=username, defaults={"is_staff": True, "is_superuser": role == "admin"})
         if created:
             user.set_password(password)
             user.save()
+            AgentProfile.objects.update_or_create(user=user, defaults={"role": role, "languages": languages})
 
 
 def demo_messages() -> list[tuple[str, bytes]]:
@@ -46,7 +55,8 @@ def run_demo_setup(smtp_host: str, smtp_port: int, *, http_url: str) -> None:
     if not Ticket.objects.exists():
         count = send_demo_mail(smtp_host, smtp_port)
         print(f"demo: sent {count} sample support emails (English and Chinese) through the SMTP listener", flush=True)
-    print(f"demo: sign in at {http_url}tickets/ as agent / agent-demo (admin: admin / admin-demo at {http_url}admin/)", flush=True)
+    print(f"demo: sign in at {http_url}tickets/ as agent / agent-demo, or security / security-demo for the security queue "
+          f"(admin: admin / admin-demo, also at {http_url}admin/)", flush=True)
     print(
         "demo: send a test mail with:\n"
         f"  swaks --server {smtp_host}:{smtp_port} --to {config.brand.support_address} --from you@example.com "
