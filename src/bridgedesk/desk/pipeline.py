@@ -4,6 +4,11 @@ Stages read as the spec: understand (parse → guard → triage, pure) then, in 
 transaction, thread → persist → route and SLA → outbox → finish the inbound row. Running
 it twice, or again after a crash half-way, changes nothing the second time: the inbound
 row's state and the unique message identity guard every write.
+
+Messages are persisted in groups (one commit each). A group reads its rows, identities,
+threading evidence and customers up front; messages that plainly open a new ticket and
+touch no neighbour are written with bulk statements in one savepoint, the rest one by one,
+each in its own savepoint, so a failing message never takes its neighbours down.
 """
 
 from __future__ import annotations
