@@ -22,8 +22,9 @@ class OcrFailed(Exception):
     """The image could not be read (too large, unreadable, timed out)."""
 
 
+@lru_cache(maxsize=1)
 def ocr_available() -> bool:
-    """True when a tesseract binary is on PATH."""
+    """True when a tesseract binary is on PATH (looked up once per process: a PATH walk per message costs)."""
     return shutil.which("tesseract") is not None
 
 
