@@ -118,3 +118,27 @@ def test_link_requests_are_limited_per_address(client, two_customers):
     client.post("/portal/", {"email": "bob@example.com"})
     assert OutboxMail.objects.filter(kind="portal_link", to_addr="bob@example.com").count() == 1
 
+
+
+def test_customer_chooses_the_anti_phishing_code_and_our_mail_shows_it(two_customers):
+    from bridgedesk.desk.outbox import queue_agent_reply, render_outbox_mail
+    from bridgedesk.desk.runtime import get_config
+
+    mine, _ = two_customers
+    client = signed_in(mine.requester)
+    assert "防钓鱼码" in client.get("/portal/tickets/").content.decode()
+    bad = client.post("/portal/anti-phishing-code/", {"code": "<b>x</b>"})
+    assert bad.status_code == 400 and "4-32" in bad.content.decode()
+    assert client.post("/portal/anti-phishing-code/", {"code": "蓝色 kestrel 42"}).status_code == 302
+    mine.requester.refresh_from_db()
+    assert mine.requester.anti_phishing_code == "蓝色 kestrel 42"
+    outbox = queue_agent_reply(mine, text="We are checking your deposit.", author=None, config=get_config())
+    from email import message_from_bytes, policy
+
+    sent = message_from_bytes(render_outbox_mail(outbox), policy=policy.default)
+    assert "蓝色 kestrel 42" in sent.get_content()
+
+
+def test_setting_a_code_needs_a_portal_session(client):
+    assert client.post("/portal/anti-phishing-code/", {"code": "blue sky 42"}).status_code == 302
+    assert not Customer.objects.exclude(anti_phishing_code="").exists()

@@ -45,3 +45,13 @@ class PortalRequestForm(forms.Form):
 
 class PortalReplyForm(forms.Form):
     text = forms.CharField(max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class AntiPhishingCodeForm(forms.Form):
+    """The phrase only genuine mail from us will show; letters, digits, CJK, spaces and - _ only."""
+
+    code = forms.RegexField(
+        regex=r"^[\w\u4e00-\u9fff \-]{4,32}$", min_length=4, max_length=32, strip=True,
+        error_messages={"invalid": "Use 4-32 letters, digits, Chinese characters, spaces, - or _ · "
+                                   "请使用 4-32 个字母、数字、汉字、空格、- 或 _"},
+    )

@@ -21,7 +21,7 @@ from bridgedesk.desk.models import Customer, Message, OutboxMail, PortalTokenUse
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.mail.threading import make_message_id
 from bridgedesk.web.access import access_ticket_by_customer
-from bridgedesk.web.forms import PortalReplyForm, PortalRequestForm
+from bridgedesk.web.forms import AntiPhishingCodeForm, PortalReplyForm, PortalRequestForm
 
 LINK_MAX_AGE_SECONDS = 30 * 60
 LINKS_PER_WINDOW = 3          # per address per window: the form cannot be used to flood a mailbox
@@ -110,7 +110,7 @@ def _customer_id(request: HttpRequest) -> int | None:
     return int(value) if isinstance(value, int) else None
 
 
-def portal_tickets(request: HttpRequest) -> HttpResponse:
+def portal_tickets(request: HttpRequest, *, code_form: AntiPhishingCodeForm | None = None, status: int = 200) -> HttpResponse:
     customer_id = _customer_id(request)
     if customer_id is None:
         return HttpResponseRedirect("/portal/")
@@ -118,7 +118,23 @@ def portal_tickets(request: HttpRequest) -> HttpResponse:
     if customer is None:
         raise Http404("no such customer")
     tickets = customer.tickets.order_by("-created_at")[:200]
-    return render(request, "bridgedesk/portal_list.html", {"customer": customer, "tickets": tickets})
+    return render(request, "bridgedesk/portal_list.html", {
+        "customer": customer, "tickets": tickets, "code_form": code_form or AntiPhishingCodeForm(),
+        "has_code": bool(customer.anti_phishing_code),
+    }, status=status)
+
+
+@require_POST
+def portal_set_code(request: HttpRequest) -> HttpResponse:
+    """The customer chooses the anti-phishing code every genuine mail from us will carry."""
+    customer_id = _customer_id(request)
+    if customer_id is None:
+        return HttpResponseRedirect("/portal/")
+    form = AntiPhishingCodeForm(request.POST)
+    if not form.is_valid():
+        return portal_tickets(request, code_form=form, status=400)
+    Customer.objects.filter(pk=customer_id).update(anti_phishing_code=form.cleaned_data["code"])
+    return HttpResponseRedirect("/portal/tickets/")
 
 
 def portal_ticket(request: HttpRequest, number: str, *, form: PortalReplyForm | None = None, status: int = 200) -> HttpResponse:

@@ -33,6 +33,7 @@ urlpatterns = [
     path("portal/signin/<str:token>/", portal.signin, name="portal_signin"),
     path("portal/signout/", portal.portal_signout, name="portal_signout"),
     path("portal/tickets/", portal.portal_tickets, name="portal_tickets"),
+    path("portal/anti-phishing-code/", portal.portal_set_code, name="portal_set_code"),
     path("portal/tickets/<str:number>/", portal.portal_ticket, name="portal_ticket"),
     path("portal/tickets/<str:number>/reply/", portal.portal_reply, name="portal_reply"),
     path("portal/tickets/<str:number>/close/", portal.portal_close, name="portal_close"),
