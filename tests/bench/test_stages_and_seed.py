@@ -23,5 +23,6 @@ def test_seed_accuracy_is_reported_per_language():
     result = run("seed")
     assert set(result["by_language"]) >= {"en", "zh"}
     assert result["validation"] == sum(v["n"] for v in result["by_language"].values())
-    print("held-out accuracy:", result["accuracy"], result["by_language"])
+    assert len(result["by_category"]) == 10
+    print("held-out accuracy:", result["accuracy"], result["by_language"], result["by_category"])
     assert result["accuracy"] > 0.5, "far below what the seed set supports: the model or the data broke"

@@ -13,14 +13,21 @@ def run_seed_accuracy() -> dict[str, object]:
     model = train_from_seed()
     held_out = load_seed("validation")
     per_language: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for example in held_out:
         group = example.language if example.language in ("en", "zh") else "other"
-        hit = model.predict(example.text).category == example.category
-        per_language[group][0] += int(hit)
-        per_language[group][1] += 1
+        hit = int(model.predict(example.text).category == example.category)
+        for tally in (per_language[group], per_category[example.category]):
+            tally[0] += hit
+            tally[1] += 1
     correct = sum(c for c, _ in per_language.values())
     return {
         "train": len(load_seed("train")), "validation": len(held_out),
         "accuracy": round(correct / len(held_out), 4),
-        "by_language": {k: {"accuracy": round(c / n, 4), "n": n} for k, (c, n) in sorted(per_language.items())},
+        "by_language": _rates(per_language),
+        "by_category": _rates(per_category),
     }
+
+
+def _rates(tallies: dict[str, list[int]]) -> dict[str, dict[str, float]]:
+    return {k: {"accuracy": round(c / n, 4), "n": n} for k, (c, n) in sorted(tallies.items())}
