@@ -132,6 +132,7 @@ def command_test(extra: list[str]) -> int:
     ensure_debian_packages()
     data = Path(tempfile.mkdtemp(prefix="bridgedesk-test-"))
     env = dict(os.environ, BRIDGEDESK_DATA=str(data), PYTHONHASHSEED="0")
+    env.setdefault("BRIDGEDESK_ARTIFACTS", str(ROOT / "test-artifacts"))   # browser screenshots
     env.pop("BRIDGEDESK_DATABASE_URL", None)
     say("running the whole suite on SQLite")
     started = time.monotonic()
