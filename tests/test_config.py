@@ -95,3 +95,70 @@ def test_triage_table_extends_the_defaults(config_file):
 def test_triage_mistakes_are_named(config_file, toml, message):
     with pytest.raises(ConfigError, match=message):
         load_config(config_file(toml))
+
+
+SLA_TOML = """
+[sla]
+first_response_hours = 24
+resolution_hours = 48
+escalation_queue = "leads"
+
+[sla.policies.urgent]
+first_response_hours = 1
+next_response_hours = 2
+resolution_hours = 8
+
+[sla.policies.low]
+resolution_hours = 120
+
+[sla.calendars.china]
+timezone = "Asia/Shanghai"
+hours = { mon = "09:00-18:00", tue = "09:00-18:00", wed = "09:00-18:00", thu = "09:00-18:00", fri = ["09:00-12:00", "13:00-18:00"] }
+holidays = ["2026-10-01", 2026-10-02]       # 国庆节; TOML dates work too
+workdays = ["2026-09-27"]                   # 调休 Sunday worked
+queues = ["funding-zh", "general-zh"]
+"""
+
+
+def test_sla_policies_calendars_and_escalation_queue_are_read(config_file):
+    from datetime import date
+
+    sla = load_config(config_file(SLA_TOML)).sla
+    assert sla.escalation_queue == "leads"
+    assert (sla.policy_for("urgent").first_response_hours, sla.policy_for("urgent").next_response_hours,
+            sla.policy_for("urgent").resolution_hours) == (1, 2, 8)
+    low = sla.policy_for("low")
+    assert (low.first_response_hours, low.next_response_hours, low.resolution_hours) == (24, 24, 120)
+    china = sla.calendar_for("funding-zh")
+    assert china is not None and china.timezone == "Asia/Shanghai"
+    assert {date(2026, 10, 1), date(2026, 10, 2)} == set(china.holidays) and date(2026, 9, 27) in china.workdays
+    assert len(china.week[4]) == 2 and china.week[5] == ()
+    assert sla.calendar_for("security") is None   # no calendar: around the clock
+
+
+def test_sla_defaults_apply_to_every_priority(config_file):
+    sla = load_config(config_file()).sla
+    assert sla.escalation_queue == "supervisors" and sla.calendars == {}
+    for priority in ("urgent", "high", "normal", "low"):
+        policy = sla.policy_for(priority)
+        assert (policy.first_response_hours, policy.next_response_hours, policy.resolution_hours) == (24, 24, 48)
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("[sla]\nfirst_respons_hours = 4\n", r"unknown key sla\.first_respons_hours"),
+    ("[sla.policies.critical]\nfirst_response_hours = 1\n", r"unknown key sla\.policies\.critical.*urgent"),
+    ("[sla.policies.high]\nnext_reply_hours = 1\n", r"unknown key sla\.policies\.high\.next_reply_hours"),
+    ("[sla.policies.high]\nresolution_hours = 0\n", r"sla\.policies\.high\.resolution_hours must be at least 1"),
+    ("[sla.policies.high]\nfirst_response_hours = \"soon\"\n", r"sla\.policies\.high\.first_response_hours must be a whole number"),
+    ('[sla]\nescalation_queue = "Super Visors"\n', r"sla\.escalation_queue"),
+    ('[sla.calendars.cn]\ntimezone = "Asia/Beijing"\nhours = { mon = "09:00-18:00" }\n', r"sla\.calendars\.cn: unknown time zone 'Asia/Beijing'"),
+    ('[sla.calendars.cn]\nhours = { mon = "09:00-18:00" }\n', r"sla\.calendars\.cn\.timezone is missing"),
+    ('[sla.calendars.cn]\ntimezone = "UTC"\nhours = { mon = "18:00-09:00" }\n', r"sla\.calendars\.cn: hours\.mon: .*ends before it starts"),
+    ('[sla.calendars.cn]\ntimezone = "UTC"\nhours = { mon = "09:00-18:00" }\nholidays = ["十月一日"]\n', r"sla\.calendars\.cn: holidays: '十月一日' is not a date"),
+    ('[sla.calendars.cn]\ntimezone = "UTC"\nhours = { mon = "09:00-18:00" }\nopen = true\n', r"unknown key sla\.calendars\.cn\.open"),
+    ('[sla.calendars.a]\ntimezone = "UTC"\nhours = { mon = "09:00-18:00" }\nqueues = ["funding"]\n'
+     '[sla.calendars.b]\ntimezone = "UTC"\nhours = { tue = "09:00-18:00" }\nqueues = ["funding"]\n', r"sla\.calendars\.b\.queues: queue 'funding' already follows calendar 'a'"),
+])
+def test_bad_sla_settings_name_their_key(config_file, extra, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(config_file(extra))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from bridgedesk.sla import BusinessCalendar, calendar_from_table
 from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, requirements_from_config
 from bridgedesk.triage.errorcodes import DEFAULT_ERROR_CODES
 from bridgedesk.triage.routing import DEFAULT_ROUTES, RouteRule, routes_from_config
@@ -22,6 +23,7 @@ CONFIG_ENV = "BRIDGEDESK_CONFIG"
 DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
+_QUEUE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$")
 
 
@@ -99,10 +101,37 @@ class Retention:
     encryption_key: str = ""   # Fernet key; may come from BRIDGEDESK_RETENTION_KEY
 
 
+PRIORITIES = ("urgent", "high", "normal", "low")
+
+
+@dataclass(frozen=True)
+class SlaPolicy:
+    """Targets for one priority, in business hours of the ticket's queue calendar (24x7 without one)."""
+
+    first_response_hours: int = 24
+    next_response_hours: int = 24
+    resolution_hours: int = 48
+
+
 @dataclass(frozen=True)
 class Sla:
+    """Targets per priority, calendars per queue, and where a breached ticket goes."""
+
     first_response_hours: int = 24
     resolution_hours: int = 48
+    escalation_queue: str = "supervisors"
+    policies: Mapping[str, SlaPolicy] = field(default_factory=dict)
+    calendars: Mapping[str, BusinessCalendar] = field(default_factory=dict)
+    queue_calendars: Mapping[str, str] = field(default_factory=dict)   # queue slug -> calendar name
+
+    def policy_for(self, priority: str) -> SlaPolicy:
+        """The priority's policy; a priority without one gets the [sla] defaults."""
+        return self.policies.get(priority) or SlaPolicy(self.first_response_hours, self.first_response_hours, self.resolution_hours)
+
+    def calendar_for(self, queue: str) -> BusinessCalendar | None:
+        """The queue's calendar, or None: a queue without a calendar runs around the clock."""
+        name = self.queue_calendars.get(queue)
+        return self.calendars[name] if name else None
 
 
 CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
@@ -191,7 +220,7 @@ def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
         auto_reply=_build(AutoReply, _table(data, "auto_reply"), "auto_reply"),
         processing=_build(Processing, _table(data, "processing"), "processing"),
         retention=_check_retention(_build(Retention, _table(data, "retention"), "retention", secrets_env={"encryption_key": "BRIDGEDESK_RETENTION_KEY"})),
-        sla=_build(Sla, _table(data, "sla"), "sla"),
+        sla=_parse_sla(_table(data, "sla")),
         triage=_parse_triage(_table(data, "triage")),
         dkim=_parse_dkim(_table(data, "dkim"), brand),
         source=source,
@@ -245,6 +274,62 @@ def _parse_routes(entries: Any) -> tuple[RouteRule, ...]:
         if unknown:
             raise ConfigError(f"triage.routes: unknown category {unknown[0]!r} in the rule for queue {rule.queue!r}")
     return rules + DEFAULT_ROUTES   # your rules first; the defaults catch the rest
+
+
+def _parse_sla(table: Mapping[str, Any]) -> Sla:
+    """[sla]: default hours, [sla.policies.<priority>], [sla.calendars.<name>] and the escalation queue."""
+    _reject_unknown(table, {"first_response_hours", "resolution_hours", "escalation_queue", "policies", "calendars"}, "sla")
+    first = _positive_hours(table.get("first_response_hours", 24), "sla.first_response_hours")
+    resolution = _positive_hours(table.get("resolution_hours", 48), "sla.resolution_hours")
+    escalation = _coerce(table.get("escalation_queue", "supervisors"), "", "sla.escalation_queue").strip()
+    if not _QUEUE.match(escalation):
+        raise ConfigError(f'sla.escalation_queue {escalation!r} must be a queue slug such as "supervisors"')
+    policies_table = _table(table, "policies")
+    _reject_unknown(policies_table, set(PRIORITIES), "sla.policies")
+    policies = {priority: _parse_sla_policy(_table(policies_table, priority), f"sla.policies.{priority}", first, resolution)
+                for priority in PRIORITIES}
+    calendars, queue_calendars = _parse_calendars(_table(table, "calendars"))
+    return Sla(first_response_hours=first, resolution_hours=resolution, escalation_queue=escalation,
+               policies=policies, calendars=calendars, queue_calendars=queue_calendars)
+
+
+def _parse_sla_policy(table: Mapping[str, Any], where: str, first: int, resolution: int) -> SlaPolicy:
+    """One priority's targets; a key left out takes the [sla] default (next response: the first-response hours)."""
+    _reject_unknown(table, {"first_response_hours", "next_response_hours", "resolution_hours"}, where)
+    first_here = _positive_hours(table.get("first_response_hours", first), f"{where}.first_response_hours")
+    return SlaPolicy(
+        first_response_hours=first_here,
+        next_response_hours=_positive_hours(table.get("next_response_hours", first_here), f"{where}.next_response_hours"),
+        resolution_hours=_positive_hours(table.get("resolution_hours", resolution), f"{where}.resolution_hours"),
+    )
+
+
+def _parse_calendars(tables: Mapping[str, Any]) -> tuple[dict[str, BusinessCalendar], dict[str, str]]:
+    """[sla.calendars.<name>]: timezone, hours per weekday, holidays, make-up workdays and the queues it covers."""
+    calendars: dict[str, BusinessCalendar] = {}
+    queue_calendars: dict[str, str] = {}
+    for name in tables:
+        where = f"sla.calendars.{name}"
+        table = _table(tables, name)
+        _reject_unknown(table, {"timezone", "hours", "holidays", "workdays", "queues"}, where)
+        if not isinstance(table.get("timezone"), str):
+            raise ConfigError(f'{where}.timezone is missing; give an IANA name such as "Asia/Shanghai"')
+        try:
+            calendars[name] = calendar_from_table(table)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        for queue in _string_list(table.get("queues", []), f"{where}.queues"):
+            if queue in queue_calendars:
+                raise ConfigError(f"{where}.queues: queue {queue!r} already follows calendar {queue_calendars[queue]!r}")
+            queue_calendars[queue] = name
+    return calendars, queue_calendars
+
+
+def _positive_hours(value: Any, key: str) -> int:
+    hours = _coerce(value, 0, key)
+    if hours < 1:
+        raise ConfigError(f"{key} must be at least 1 (hours), got {value!r}")
+    return hours
 
 
 def _string_list(value: Any, key: str) -> list[str]:
