@@ -40,7 +40,9 @@ class DeliveryReport:
 
 
 def _field(block: Message, name: str) -> str:
-    value = block.get(name)
+    """A header decoded by us from its raw value (the parse uses compat32: no header objects)."""
+    wanted = name.lower()
+    value = next((raw for key, raw in block.raw_items() if key.lower() == wanted), None)
     return decode_header_value(value) if value is not None else ""
 
 
@@ -53,7 +55,7 @@ def _original_id_from_part(part: Message) -> str | None:
     """Message-ID of the returned message (message/rfc822) or its headers (text/rfc822-headers)."""
     payload = part.get_payload()
     if isinstance(payload, list) and payload and isinstance(payload[0], Message):
-        return parse_message_id(payload[0].get("Message-ID"))
+        return parse_message_id(_field(payload[0], "Message-ID") or None)
     if isinstance(payload, str):
         return parse_message_id(HeaderParser().parsestr(payload[:_MAX_SCAN], headersonly=True).get("Message-ID"))
     return None
