@@ -1,0 +1,274 @@
+"""Full-text search across tickets, in Chinese and English, on SQLite (FTS5) and PostgreSQL (tsvector).
+
+How it fits together:
+
+- ``bridgedesk.triage.searchtext`` (pure) turns text into tokens: CJK bigrams, lower-cased
+  words, whole identifiers. The database only stores and intersects those tokens, so both
+  databases answer the same query the same way (tables: migration ``0005_search``).
+- The indexer is decoupled from the ingest pipeline: it indexes messages (their redacted
+  ``text``, never the raw mail; agent replies and notes too) and tickets (number, subject,
+  requester) whose id is above the highest id already indexed. The worker's housekeeping
+  calls :func:`catch_up`; a search first indexes what little arrived since (cheap).
+  PostgreSQL can commit ids out of order, so housekeeping also rechecks a window of recent
+  ids below the watermark for stragglers.
+- A message document is keyed by the message id and joined to ``desk_message`` at query time,
+  so a hit resolves to the ticket the message belongs to *now* (after a merge, the target).
+- Results: the most recent matching tickets first. Message hits are read newest first and
+  stop as soon as a page of visible tickets is found, which keeps a common two-character query
+  (提现 in a third of all mail) as fast as a rare identifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Max, QuerySet
+
+from bridgedesk.desk.models import Message, Ticket
+from bridgedesk.triage.searchtext import Term, document_tokens, needles, query_terms
+
+PAGE = 50
+REQUEST_CATCH_UP = 1000       # documents indexed inside a search request at most; housekeeping does the rest
+BATCH = 2000
+HOUSEKEEPING_BATCHES = 50     # 100,000 messages per housekeeping run; the next run continues
+RECHECK_IDS = 10_000          # PostgreSQL stragglers: ids committed after a higher id was indexed
+MAX_SCAN = 20_000             # message hits read per search before saying "more may match"
+FIRST_CHUNK = 200
+MAX_CHUNK = 5000
+SNIPPET_CHARS = 70
+MAX_POSITION = 16383          # PostgreSQL's highest tsvector position
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """One search table and where its documents come from."""
+
+    table: str
+    source: Callable[[], QuerySet]             # type: ignore[type-arg]
+    fields: tuple[str, ...]
+    only_if: dict[str, object] = field(default_factory=dict)   # others get an empty document
+
+    def documents(self, ids: Sequence[int]) -> list[tuple[int, list[str]]]:
+        """Every id gets a row (maybe empty), so the watermark and the straggler check stay simple."""
+        rows = self.source().filter(id__in=ids, **self.only_if).values_list("id", *self.fields)
+        texts = {row[0]: " ".join(value or "" for value in row[1:]) for row in rows}
+        return [(doc_id, document_tokens(texts.get(doc_id, ""))) for doc_id in ids]
+
+
+# Our own automatic acknowledgements are left out: the same boilerplate (充值, 私钥, TxID...) in
+# every ticket would make most Chinese queries match everything.
+MESSAGES = IndexSpec("desk_search_message", lambda: Message.objects.all(), ("sender", "subject", "text"),
+                     only_if={"is_auto": False})
+TICKETS = IndexSpec("desk_search_ticket", lambda: Ticket.objects.all(),
+                    ("number", "subject", "requester__email", "requester__name"))
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Text around the first match, in three parts so the template can mark the match without |safe."""
+
+    before: str
+    match: str
+    after: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    ticket: Ticket
+    snippet: Snippet | None
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    searched: bool      # the query held something searchable
+    more: bool          # stopped reading matches: more (older) tickets may match
+    pending: int        # messages not yet indexed (housekeeping is catching up)
+
+
+# --- the two databases -------------------------------------------------------------------
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _key() -> str:
+    return "doc_id" if _is_postgres() else "rowid"
+
+
+def _tsvector_literal(tokens: list[str]) -> str:
+    """Tokens with their positions, so PostgreSQL's phrase operator ``<->`` works on CJK bigrams."""
+    return " ".join(f"{_pg_quote(token)}:{min(i, MAX_POSITION)}" for i, token in enumerate(tokens, 1))
+
+
+def _pg_quote(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def match_expression(terms: Sequence[Term]) -> str:
+    """The query in the database's own syntax: every term must match; a term's tokens are a phrase."""
+    if _is_postgres():
+        return " & ".join(" <-> ".join(map(_pg_quote, t.tokens)) + (":*" if t.prefix else "") for t in terms)
+    return " ".join('"' + " ".join(t.tokens).replace('"', '""') + '"' + ("*" if t.prefix else "") for t in terms)
+
+
+def _hits_sql(table: str) -> str:
+    if _is_postgres():
+        return f"SELECT doc_id FROM {table} WHERE terms @@ %s::tsquery ORDER BY doc_id DESC LIMIT %s"
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH %s ORDER BY rowid DESC LIMIT %s"
+
+
+def _insert(table: str, documents: list[tuple[int, list[str]]]) -> None:
+    if _is_postgres():
+        sql = f"INSERT INTO {table} (doc_id, terms) VALUES (%s, %s::tsvector) ON CONFLICT (doc_id) DO NOTHING"
+        rows = [(doc_id, _tsvector_literal(tokens)) for doc_id, tokens in documents]
+    else:
+        sql = f"INSERT INTO {table} (rowid, terms) VALUES (%s, %s)"
+        rows = [(doc_id, " ".join(tokens)) for doc_id, tokens in documents]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _watermark(table: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX({_key()}), 0) FROM {table}")
+        return int(cursor.fetchone()[0])
+
+
+def _indexed_ids(table: str, low: int, high: int) -> set[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_key()} FROM {table} WHERE {_key()} > %s AND {_key()} <= %s", [low, high])
+        return {row[0] for row in cursor.fetchall()}
+
+
+# --- indexing ----------------------------------------------------------------------------
+
+
+def index_new(spec: IndexSpec, *, limit: int, recheck: int = 0) -> int:
+    """Index up to ``limit`` documents not yet indexed: above the watermark, or (recheck) just below it.
+
+    Documents are tokenised before the write transaction, so the lock (SQLite has one writer)
+    is held only for the inserts; ids another indexer wrote meanwhile are skipped inside it.
+    """
+    watermark = _watermark(spec.table)
+    low = max(watermark - recheck, 0)
+    done = _indexed_ids(spec.table, low, watermark) if recheck else set()
+    candidates = spec.source().filter(id__gt=low).order_by("id").values_list("id", flat=True)[:limit + len(done)]
+    ids = [doc_id for doc_id in candidates if doc_id not in done][:limit]
+    if not ids:
+        return 0
+    documents = spec.documents(ids)
+    with transaction.atomic():
+        already = _indexed_ids(spec.table, ids[0] - 1, ids[-1])
+        _insert(spec.table, [doc for doc in documents if doc[0] not in already])
+    return len(ids)
+
+
+def catch_up(*, batch: int = BATCH, max_batches: int = HOUSEKEEPING_BATCHES, recheck: int = RECHECK_IDS) -> int:
+    """Index everything new, a batch at a time (the worker's housekeeping calls this)."""
+    total = 0
+    for spec in (TICKETS, MESSAGES):
+        for round_ in range(max_batches):
+            indexed = index_new(spec, limit=batch, recheck=recheck if round_ == 0 else 0)
+            total += indexed
+            if indexed < batch:
+                break
+    return total
+
+
+def _unindexed(spec: IndexSpec) -> int:
+    """Roughly how many documents wait: the newest id minus the watermark (two index lookups)."""
+    newest = spec.source().aggregate(newest=Max("id"))["newest"] or 0
+    return max(newest - _watermark(spec.table), 0)
+
+
+def refresh_before_search() -> int:
+    """Index what arrived since the last run, up to a small bound; returns messages still waiting."""
+    for spec in (TICKETS, MESSAGES):
+        if _unindexed(spec):
+            index_new(spec, limit=REQUEST_CATCH_UP)
+    return _unindexed(MESSAGES)
+
+
+# --- searching ---------------------------------------------------------------------------
+
+
+def search_tickets(tickets: QuerySet[Ticket], query: str, *, limit: int = PAGE) -> SearchResults:
+    """Tickets among ``tickets`` (what the user may see) that match every term, most recent first."""
+    terms = query_terms(query)
+    if not terms:
+        return SearchResults(query, [], searched=False, more=False, pending=0)
+    pending = refresh_before_search()
+    expression = match_expression(terms)
+    latest, more = _latest_matching_message(tickets, expression, limit)
+    by_ticket = _matching_tickets(tickets, expression, limit)
+    found = tickets.filter(id__in=set(latest) | by_ticket).select_related("requester").order_by("-updated_at", "-id")
+    page = list(found[:limit + 1])
+    more, page = more or len(page) > limit, page[:limit]
+    snippets = _snippets({latest[t.id] for t in page if t.id in latest}, query)
+    hits = [SearchHit(t, snippets.get(latest.get(t.id, 0))) for t in page]
+    return SearchResults(query, hits, searched=True, more=more, pending=pending)
+
+
+def _latest_matching_message(tickets: QuerySet[Ticket], expression: str, limit: int) -> tuple[dict[int, int], bool]:
+    """ticket id -> its newest matching message id, for the newest ``limit`` visible tickets."""
+    found: dict[int, int] = {}
+    scanned, size = 0, FIRST_CHUNK
+    with connection.cursor() as cursor:
+        cursor.execute(_hits_sql(MESSAGES.table), [expression, MAX_SCAN])
+        while len(found) < limit:
+            ids = [row[0] for row in cursor.fetchmany(size)]
+            if not ids:
+                return found, False
+            scanned += len(ids)
+            _collect_visible(tickets, ids, found, limit)
+            size = min(size * 4, MAX_CHUNK)
+    return found, scanned >= MAX_SCAN or len(found) >= limit
+
+
+def _collect_visible(tickets: QuerySet[Ticket], message_ids: list[int], found: dict[int, int], limit: int) -> None:
+    """Add the tickets these messages belong to now, if visible, keeping each ticket's newest message."""
+    owner = dict(Message.objects.filter(id__in=message_ids).values_list("id", "ticket_id"))
+    visible = set(tickets.filter(id__in=set(owner.values())).values_list("id", flat=True))
+    for message_id in message_ids:                     # newest first
+        ticket_id = owner.get(message_id)
+        if ticket_id in visible and ticket_id not in found:
+            found[ticket_id] = message_id
+            if len(found) >= limit:
+                return
+
+
+def _matching_tickets(tickets: QuerySet[Ticket], expression: str, limit: int) -> set[int]:
+    """Visible tickets whose number, subject or requester match (ticket documents)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_hits_sql(TICKETS.table), [expression, limit * 20])
+        ids = [row[0] for row in cursor.fetchall()]
+    return set(tickets.filter(id__in=ids).order_by("-id").values_list("id", flat=True)[:limit])
+
+
+def _snippets(message_ids: set[int], query: str) -> dict[int, Snippet]:
+    pattern = _needle_pattern(query)
+    texts = Message.objects.filter(id__in=message_ids).values_list("id", "text")
+    return {message_id: make_snippet(text, pattern) for message_id, text in texts}
+
+
+def _needle_pattern(query: str) -> re.Pattern[str] | None:
+    words = sorted(needles(query), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+
+
+def make_snippet(text: str, pattern: re.Pattern[str] | None) -> Snippet:
+    """A short excerpt around the first match, or the start of the text when the match is not literal."""
+    flat = " ".join(text.split())
+    match = pattern.search(flat) if pattern else None
+    if match is None:
+        return Snippet(flat[:SNIPPET_CHARS * 2], "", "")
+    start = max(match.start() - SNIPPET_CHARS, 0)
+    before = ("…" if start else "") + flat[start:match.start()]
+    after = flat[match.end():match.end() + SNIPPET_CHARS]
+    return Snippet(before, match.group(0), after + ("…" if match.end() + SNIPPET_CHARS < len(flat) else ""))
