@@ -107,6 +107,19 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every process on the same database: the login and portal-link limits
+# count here, and a per-process memory cache would multiply them by the number of web
+# processes. The table is created by migration desk 0007. MAX_ENTRIES is high so that
+# spraying many usernames cannot cull the counters that block the attacker.
+CACHE_TABLE = "bridgedesk_cache"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("BRIDGEDESK_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),

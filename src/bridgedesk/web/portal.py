@@ -10,7 +10,6 @@ from __future__ import annotations
 import secrets
 
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -22,6 +21,7 @@ from bridgedesk.desk.runtime import get_config
 from bridgedesk.mail.threading import make_message_id
 from bridgedesk.web.access import access_ticket_by_customer
 from bridgedesk.web.forms import AntiPhishingCodeForm, PortalReplyForm, PortalRequestForm
+from bridgedesk.web.security import limit_key, take_slot
 
 LINK_MAX_AGE_SECONDS = 30 * 60
 LINKS_PER_WINDOW = 3          # per address per window: the form cannot be used to flood a mailbox
@@ -71,14 +71,7 @@ def queue_signin_mail(customer: Customer, link: str) -> OutboxMail:
 
 def may_send_link(email: str) -> bool:
     """Count this request against the address; False once it had LINKS_PER_WINDOW in the window."""
-    key = f"bridgedesk:portal-link:{email.strip().lower()}"
-    if cache.add(key, 1, LINK_WINDOW_SECONDS):
-        return True
-    try:
-        return cache.incr(key) <= LINKS_PER_WINDOW
-    except ValueError:
-        cache.set(key, 1, LINK_WINDOW_SECONDS)
-        return True
+    return take_slot(limit_key("portal-link", email.strip().lower()), LINKS_PER_WINDOW, LINK_WINDOW_SECONDS)
 
 
 def request_link(request: HttpRequest) -> HttpResponse:

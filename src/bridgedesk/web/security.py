@@ -1,11 +1,15 @@
 """Browser-facing defences: a strict Content-Security-Policy and login rate limiting.
 
+The limit is counted in the shared database cache (settings.CACHES), so it holds across every
+web process on the same database, not per process.
+
 Mail content is hostile by nature; escaping is the first wall and the CSP the second: no
 inline script or style is allowed anywhere, so an escaping mistake still cannot run script.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from django.contrib.auth import views as auth_views
@@ -58,22 +62,37 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def limit_key(scope: str, identity: str) -> str:
+    """A cache key of bounded length and safe characters, whatever the user typed."""
+    return f"bridgedesk:{scope}:{hashlib.sha256(identity.encode('utf-8', 'replace')).hexdigest()}"
+
+
 def _failure_key(username: str, ip: str) -> str:
-    return f"bridgedesk:login-fail:{username.strip().lower()[:150]}:{ip}"
+    return limit_key("login-fail", f"{username.strip().lower()[:150]}\n{ip}")
+
+
+def take_slot(key: str, limit: int, window_seconds: int) -> bool:
+    """Count one event against ``key``; False when all ``limit`` slots of the window are taken.
+
+    Each event is its own key written with ``cache.add``, which is atomic in every Django
+    cache backend (an INSERT on the shared database cache). A counter read and written back
+    (``incr`` on the database cache) would let parallel requests in several web processes
+    overwrite each other's counts, so a burst would count as one.
+    """
+    return any(cache.add(f"{key}:{slot}", 1, window_seconds) for slot in range(limit))
+
+
+def slots_full(key: str, limit: int) -> bool:
+    """True while the last slot is taken: the limit is reached until it expires."""
+    return cache.get(f"{key}:{limit - 1}") is not None
 
 
 def login_blocked(username: str, ip: str) -> bool:
-    return int(cache.get(_failure_key(username, ip), 0)) >= LOGIN_FAILURE_LIMIT
+    return slots_full(_failure_key(username, ip), LOGIN_FAILURE_LIMIT)
 
 
 def record_login_failure(username: str, ip: str) -> None:
-    key = _failure_key(username, ip)
-    if cache.add(key, 1, LOGIN_WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, LOGIN_WINDOW_SECONDS)
+    take_slot(_failure_key(username, ip), LOGIN_FAILURE_LIMIT, LOGIN_WINDOW_SECONDS)
 
 
 class RateLimitedLoginView(auth_views.LoginView):
