@@ -62,6 +62,14 @@ class Ticket(models.Model):
     first_response_due = models.DateTimeField(null=True, blank=True)
     resolution_due = models.DateTimeField(null=True, blank=True)
     first_responded_at = models.DateTimeField(null=True, blank=True)
+    # SLA (bridgedesk.desk.sla keeps these in step): the next reply owed after a customer wrote
+    # again, the nearest unmet deadline (NULL when closed or nothing is due; the console sorts by
+    # it), and when each target was breached (the breach scan claims a target by setting it once).
+    next_response_due = models.DateTimeField(null=True, blank=True)
+    sla_due = models.DateTimeField(null=True, blank=True)
+    first_response_breached_at = models.DateTimeField(null=True, blank=True)
+    next_response_breached_at = models.DateTimeField(null=True, blank=True)
+    resolution_breached_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [
@@ -76,6 +84,12 @@ class Ticket(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def sla_breached(self) -> list[str]:
+        """Which SLA targets this ticket has breached: first_response, next_response, resolution."""
+        return [name for name in ("first_response", "next_response", "resolution")
+                if getattr(self, f"{name}_breached_at") is not None]
 
 
 class InboundMessage(models.Model):

@@ -22,6 +22,7 @@ from bridgedesk.config import Config
 from bridgedesk.desk.acknowledge import compose_acknowledgement
 from bridgedesk.desk.phishing_reply import compose_phishing_reply
 from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.sla import note_agent_reply, promised_first_response_hours
 from bridgedesk.mail.compose import OutgoingMail, build_message
 from bridgedesk.mail.dkim import sign_message
 from bridgedesk.mail.loops import auto_reply_block_reason
@@ -67,7 +68,7 @@ def _acknowledgement_for(ticket: Ticket, understanding: Understanding, config: C
     return compose_acknowledgement(
         language=understanding.language, number=ticket.number or "", subject=ticket.subject,
         brand=config.brand.name, official_domains=config.brand.official_domains,
-        first_response_hours=config.sla.first_response_hours, secret_types=understanding.secret_types,
+        first_response_hours=promised_first_response_hours(ticket.priority, config), secret_types=understanding.secret_types,
         missing=understanding.missing,
     )
 
@@ -84,7 +85,7 @@ def queue_agent_reply(ticket: Ticket, *, text: str, author, config: Config) -> O
             ticket.first_responded_at = timezone.now()
         ticket.status = Ticket.Status.PENDING
         ticket.updated_at = timezone.now()
-        ticket.save(update_fields=["first_responded_at", "status", "updated_at"])
+        ticket.save(update_fields=["first_responded_at", "status", "updated_at", *note_agent_reply(ticket)])
     return outbox
 
 

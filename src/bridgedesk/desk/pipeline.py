@@ -17,7 +17,6 @@ import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Callable, Sequence
 
 from django.core.files.base import ContentFile
@@ -32,6 +31,7 @@ from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message
 from bridgedesk.desk.outbox import queue_acknowledgement
 from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.desk.sla import note_customer_reply, set_new_ticket_deadlines
 from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence
 from bridgedesk.triage.completeness import missing_fields
 from bridgedesk.triage.model import CategoryModel
@@ -419,15 +419,15 @@ def ticket_number(pk: int, config: Config) -> str:
 def build_ticket(understanding: Understanding, sender: str, customer: Customer, config: Config) -> Ticket:
     """An unsaved new ticket with triage, route and SLA filled in."""
     now = timezone.now()
-    return Ticket(
+    ticket = Ticket(
         subject=understanding.guarded.subject[:500], requester=customer, status=Ticket.Status.NEW,
         category=understanding.category, category_confidence=understanding.category_confidence,
         priority=understanding.priority, language=understanding.language,
         queue=_queue_for(understanding, config), tags=_tags_for(understanding), flags=_flags_for(understanding, sender),
         missing=list(understanding.missing), created_at=now, updated_at=now,
-        first_response_due=now + timedelta(hours=config.sla.first_response_hours),
-        resolution_due=now + timedelta(hours=config.sla.resolution_hours),
     )
+    set_new_ticket_deadlines(ticket, config, now=now)
+    return ticket
 
 
 def _queue_for(understanding: Understanding, config: Config) -> str:
@@ -554,6 +554,7 @@ def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Un
             ticket.tags = [*ticket.tags, tag]
             ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
             fields.extend(["tags", "priority", "queue"])
+    fields += note_customer_reply(ticket, retriaged="priority" in fields)
     ticket.save(update_fields=sorted(set(fields)))
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from bridgedesk.desk.models import Customer, Macro, Message, OutboxMail, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
+from bridgedesk.desk.sla import deadline_changes
 from bridgedesk.guard.outbound import LintProblem, lint_reply
 from bridgedesk.guard.scan import guard_message
 
@@ -92,13 +93,15 @@ def set_priority(ticket: Ticket, priority: str, *, actor) -> None:  # type: igno
         raise ValueError(f"unknown priority {priority!r}")
     with transaction.atomic():
         TicketEvent.objects.create(ticket=ticket, kind="priority_set", actor=actor, data={"before": ticket.priority, "priority": priority})
-        _touch(ticket, priority=priority)
+        ticket.priority = priority   # the new priority's policy sets the deadlines
+        _touch(ticket, priority=priority, **deadline_changes(ticket))
 
 
 def set_queue(ticket: Ticket, queue: str, *, actor) -> None:  # type: ignore[no-untyped-def]
     with transaction.atomic():
         TicketEvent.objects.create(ticket=ticket, kind="queue_set", actor=actor, data={"before": ticket.queue, "queue": queue})
-        _touch(ticket, queue=queue)
+        ticket.queue = queue   # the new queue's calendar counts the working hours
+        _touch(ticket, queue=queue, **deadline_changes(ticket))
 
 
 def merge(source: Ticket, target: Ticket, *, actor) -> None:  # type: ignore[no-untyped-def]
