@@ -252,20 +252,21 @@ def _matching_tickets(tickets: QuerySet[Ticket], expression: str, limit: int) ->
 
 
 def _snippets(message_ids: set[int], query: str) -> dict[int, Snippet]:
-    pattern = _needle_pattern(query)
+    patterns = _needle_patterns(query)
     texts = Message.objects.filter(id__in=message_ids).values_list("id", "text")
-    return {message_id: make_snippet(text, pattern) for message_id, text in texts}
+    return {message_id: make_snippet(text, patterns) for message_id, text in texts}
 
 
-def _needle_pattern(query: str) -> re.Pattern[str] | None:
-    words = sorted(needles(query), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+def _needle_patterns(query: str) -> list[re.Pattern[str]]:
+    """Longest first: a pasted UID says more about the match than the word "UID" before it."""
+    words = sorted(set(needles(query)), key=len, reverse=True)
+    return [re.compile(re.escape(word), re.IGNORECASE) for word in words]
 
 
-def make_snippet(text: str, pattern: re.Pattern[str] | None) -> Snippet:
-    """A short excerpt around the first match, or the start of the text when the match is not literal."""
+def make_snippet(text: str, patterns: Sequence[re.Pattern[str]]) -> Snippet:
+    """A short excerpt around a match, or the start of the text when the match is not literal."""
     flat = " ".join(text.split())
-    match = pattern.search(flat) if pattern else None
+    match = next((m for m in (p.search(flat) for p in patterns) if m), None)
     if match is None:
         return Snippet(flat[:SNIPPET_CHARS * 2], "", "")
     start = max(match.start() - SNIPPET_CHARS, 0)

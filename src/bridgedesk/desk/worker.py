@@ -14,6 +14,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from bridgedesk.desk.recovery import recover_stalled_inbound, recover_stalled_outbox
 from bridgedesk.desk.retention import purge_expired_originals
 from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.desk.search import catch_up as catch_up_search_index
 from bridgedesk.desk.sla import scan_breaches
 from bridgedesk.triage.language import detect_language
 
@@ -26,6 +27,7 @@ def run_housekeeping_once() -> None:
     recover_stalled_inbound(lease_seconds=lease)
     recover_stalled_outbox(lease_seconds=lease)
     purge_expired_originals()
+    catch_up_search_index()
     scan_breaches()
 
 

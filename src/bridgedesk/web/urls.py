@@ -4,7 +4,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from bridgedesk.web import attachments, portal, twofactor, views
-from bridgedesk.web import verify
+from bridgedesk.web import search, verify
 from bridgedesk.web.security import RateLimitedLoginView
 
 urlpatterns = [
@@ -29,6 +29,7 @@ urlpatterns = [
     path("tickets/<str:number>/triage/", views.ticket_triage, name="ticket_triage"),
     path("tickets/<str:number>/merge/", views.ticket_merge, name="ticket_merge"),
     path("inbound/parked/", views.parked_inbound, name="parked_inbound"),
+    path("search/", search.search_page, name="search"),
     path("portal/", portal.request_link, name="portal_request"),
     path("portal/signin/<str:token>/", portal.signin, name="portal_signin"),
     path("portal/signout/", portal.portal_signout, name="portal_signout"),
