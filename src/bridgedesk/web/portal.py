@@ -16,11 +16,16 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from bridgedesk.desk import services
-from bridgedesk.desk.models import Customer, Message, OutboxMail, PortalTokenUse
+from bridgedesk.desk.models import Customer, OutboxMail, PortalTokenUse
+from bridgedesk.desk.portal_files import customer_reply_with_files
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.mail.threading import make_message_id
 from bridgedesk.web.access import access_ticket_by_customer
-from bridgedesk.web.forms import AntiPhishingCodeForm, PortalReplyForm, PortalRequestForm
+from bridgedesk.web.forms import AntiPhishingCodeForm, PortalRequestForm
+from bridgedesk.web.portal_uploads import (
+    MAX_FILES_PER_REPLY, THREAD_DIRECTIONS, PortalReplyFilesForm, advice_for, attachment_response,
+    find_customer_attachment, read_uploads,
+)
 from bridgedesk.web.security import limit_key, take_slot
 
 LINK_MAX_AGE_SECONDS = 30 * 60
@@ -130,22 +135,33 @@ def portal_set_code(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect("/portal/tickets/")
 
 
-def portal_ticket(request: HttpRequest, number: str, *, form: PortalReplyForm | None = None, status: int = 200) -> HttpResponse:
+def portal_ticket(request: HttpRequest, number: str, *, form: PortalReplyFilesForm | None = None, status: int = 200) -> HttpResponse:
     ticket = access_ticket_by_customer(_customer_id(request), number)
-    thread = ticket.messages.filter(direction__in=(Message.Direction.IN, Message.Direction.OUT)).prefetch_related("attachments")
+    thread = list(ticket.messages.filter(direction__in=THREAD_DIRECTIONS).prefetch_related("attachments"))
+    for message in thread:
+        message.advice = advice_for(message, ticket) if message.secrets else ""   # type: ignore[attr-defined]
     return render(request, "bridgedesk/portal_ticket.html", {
-        "ticket": ticket, "thread": thread, "form": form or PortalReplyForm(),
+        "ticket": ticket, "thread": thread, "form": form or PortalReplyFilesForm(),
+        "max_files": MAX_FILES_PER_REPLY, "max_file_bytes": get_config().intake.max_attachment_bytes,
     }, status=status)
 
 
 @require_POST
 def portal_reply(request: HttpRequest, number: str) -> HttpResponse:
+    """Words and files, guarded and stored like an inbound mail (see desk.portal_files)."""
     ticket = access_ticket_by_customer(_customer_id(request), number)
-    form = PortalReplyForm(request.POST)
+    form = PortalReplyFilesForm(request.POST, request.FILES)
     if not form.is_valid():
         return portal_ticket(request, number, form=form, status=400)
-    services.customer_reply(ticket, ticket.requester, text=form.cleaned_data["text"])
+    customer_reply_with_files(ticket, ticket.requester, text=form.cleaned_data["text"],
+                              uploads=read_uploads(form.cleaned_data["files"]))
     return HttpResponseRedirect(f"/portal/tickets/{number}/")
+
+
+def portal_attachment(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+    """A file from the customer's own ticket, as a download (never quarantined, never a note's)."""
+    ticket = access_ticket_by_customer(_customer_id(request), number)
+    return attachment_response(find_customer_attachment(ticket, attachment_id))
 
 
 @require_POST

@@ -38,6 +38,7 @@ urlpatterns = [
     path("portal/tickets/<str:number>/", portal.portal_ticket, name="portal_ticket"),
     path("portal/tickets/<str:number>/reply/", portal.portal_reply, name="portal_reply"),
     path("portal/tickets/<str:number>/close/", portal.portal_close, name="portal_close"),
+    path("portal/tickets/<str:number>/attachments/<int:attachment_id>/download", portal.portal_attachment, name="portal_attachment"),
     path("healthz", views.healthz, name="healthz"),
     path("verify/", verify.verify_page, name="verify"),
     path("api/verify", verify.verify_api, name="verify_api"),
