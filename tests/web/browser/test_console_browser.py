@@ -133,10 +133,14 @@ def test_customer_signs_in_by_link_replies_and_closes(browser_page, live_server,
     page.wait_for_url(base + "/portal/tickets/")
     page.click(f"text={ticket.number}")
     page.fill("textarea[name=text]", "Still failing, order 612389471205893. 还是失败。")
+    page.set_input_files("input[name=files]", files=[{"name": "回单.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}])
     page.click("text=Send · 发送")
     page.wait_for_load_state()
-    assert "还是失败" in page.content()
+    assert "还是失败" in page.content() and "回单.pdf" in page.content()
     assert Message.objects.filter(ticket=ticket, direction="in", text__contains="612389471205893").exists()
+    with page.expect_download() as download:   # the customer's own file comes back as a download
+        page.click("text=download · 下载")
+    assert download.value.suggested_filename == "回单.pdf"
     page.screenshot(path=str(artifacts / "portal.png"), full_page=True)
     page.click("text=Close this ticket · 关闭工单")
     page.wait_for_load_state()
