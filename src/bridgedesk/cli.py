@@ -1,4 +1,4 @@
-"""The one command-line entry: ``bridgedesk serve | worker | tickets | import | triage | train | bench``.
+"""The one command-line entry: ``bridgedesk serve | worker | tickets | import | triage | train | seed | bench``.
 
 This module only parses arguments and prepares the environment; each command lives in
 ``bridgedesk.commands``. Errors a user can fix are printed as one clear line (exit 2),
@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     createagent.add_argument("--password", required=True)
     createagent.add_argument("--admin", action="store_true")
 
+    seed = _with_common(sub.add_parser("seed", help="fill the database with generated tickets to try the console at scale"))
+    seed.add_argument("--tickets", type=int, default=100_000)
+    seed.add_argument("--messages", type=int, default=1_000_000)
+    seed.add_argument("--seed", type=int, default=7, help="random seed: the same seed gives the same data")
+    seed.add_argument("--force", action="store_true", help="seed even though the database already has tickets")
+
     campaigns = _with_common(sub.add_parser("campaigns", help="phishing campaigns and the domains and URLs to take down"))
     campaigns.add_argument("--csv", action="store_true", help="CSV takedown list instead of one JSON line per campaign")
     campaigns.add_argument("--min-reports", type=int, default=1, help="only campaigns with at least this many reports")
@@ -67,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     smtp = bench_sub.add_parser("smtp", help="SMTP listener with Postfix's smtp-source")
     smtp.add_argument("--sessions", type=int, default=8)
     smtp.add_argument("--n", type=int, default=3000)
+    console = bench_sub.add_parser("console", help="console page server time on a seeded data set")
+    console.add_argument("--tickets", type=int, default=100_000)
+    console.add_argument("--messages", type=int, default=1_000_000)
+    console.add_argument("--requests", type=int, default=100, help="requests per view (default 100)")
+    console.add_argument("--db", help="database URL (default: fresh SQLite in a temp dir)")
     stages = bench_sub.add_parser("stages", help="time per understanding stage (parse, guard, triage)")
     stages.add_argument("--n", type=int, default=1000)
     bench_sub.add_parser("seed", help="category accuracy per language on the seed set's held-out split")
@@ -125,6 +136,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     return {
         "serve": desk.run_serve, "worker": desk.run_worker, "tickets": desk.run_tickets,
         "import": desk.run_import, "train": desk.run_train, "createagent": desk.run_createagent,
+        "seed": desk.run_seed,
     }[args.command](args)
 
 

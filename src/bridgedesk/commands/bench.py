@@ -1,4 +1,4 @@
-"""`bridgedesk bench ingest | smtp | classify`: run one benchmark, print its JSON as the last line.
+"""`bridgedesk bench ingest | smtp | console | classify`: run one benchmark, print its JSON as the last line.
 
 The desk benchmarks run on a fresh data directory (a temporary folder, removed afterwards)
 with the built-in demo brand, so a figure never depends on, or disturbs, an operator's
@@ -34,7 +34,7 @@ def run_bench(args: argparse.Namespace) -> int:
         return _print(run_seed_accuracy())
     data_dir = prepare_bench_environment(getattr(args, "db", None))
     try:
-        result = run_ingest(args) if args.bench == "ingest" else run_smtp(args)
+        result = {"ingest": run_ingest, "smtp": run_smtp, "console": run_console}[args.bench](args)
     finally:
         _close_database()
         shutil.rmtree(data_dir, ignore_errors=True)
@@ -76,6 +76,18 @@ def run_ingest(args: argparse.Namespace) -> dict:
     else:
         messages = generate_corpus(args.n)
     return run_ingest_bench(messages)
+
+
+def run_console(args: argparse.Namespace) -> dict:
+    """Seed the data set, then time the console's pages on it (seed time reported apart)."""
+    from bridgedesk.bench.console import run_console_bench
+    from bridgedesk.bench.console_seed import seed_console
+
+    if args.tickets < 1 or args.messages < args.tickets or args.requests < 1:
+        raise UserError("--tickets and --requests must be at least 1, and --messages at least --tickets")
+    seeded = seed_console(args.tickets, args.messages)
+    return {"tickets": seeded["tickets"], "messages": seeded["messages"], "seed_seconds": seeded["seconds"],
+            **run_console_bench(args.requests)}
 
 
 def run_smtp(args: argparse.Namespace) -> dict:

@@ -112,6 +112,24 @@ def run_createagent(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_seed(args: argparse.Namespace) -> int:
+    """Fill the operator's database with a large generated data set, to browse the console at scale."""
+    from bridgedesk.bench.console_seed import seed_console
+    from bridgedesk.desk.models import Ticket
+
+    if args.tickets < 1 or args.messages < args.tickets:
+        raise UserError(f"--tickets must be at least 1 and --messages at least --tickets (got {args.tickets} and {args.messages})")
+    migrate_quietly()
+    existing = Ticket.objects.count()
+    if existing and not args.force:
+        raise UserError(f"this database already has {existing} tickets; seeding would mix generated tickets with them "
+                        "(use a fresh --data directory, or --force to add them anyway)")
+    result = seed_console(args.tickets, args.messages, seed=args.seed)
+    print(f"seeded {result['tickets']} tickets, {result['messages']} messages, {result['customers']} customers "
+          f"in {result['seconds']} s; sign in as agent / agent-demo (admin / admin-demo)")
+    return 0
+
+
 def spawn_worker(data_dir: str) -> subprocess.Popen:  # type: ignore[type-arg]
     """A worker in its own process, so a crash or kill there never takes intake down."""
     env = dict(os.environ)

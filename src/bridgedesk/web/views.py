@@ -6,14 +6,14 @@ access is decided in one place.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -33,8 +33,7 @@ PAGE_SIZE = 100
 RASTER_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp")   # previewed after re-encoding
 VIEW_COUNT_SECONDS = 15
 FILTERS = ("queue", "status", "priority", "language")
-PRIORITY_RANK = Case(When(priority="urgent", then=Value(0)), When(priority="high", then=Value(1)),
-                     When(priority="normal", then=Value(2)), default=Value(3), output_field=IntegerField())
+WORK_PRIORITIES = ("urgent", "high", "normal", "low")   # the order of work; Ticket.Priority allows no other value
 WARNING_EVENTS = ("sender_mismatch", "secret_redacted", "phishing_analysis")
 
 
@@ -63,14 +62,38 @@ def filter_tickets(tickets: QuerySet[Ticket], params: dict[str, str], user) -> Q
 
 
 def count_views(tickets: QuerySet[Ticket]) -> dict[str, object]:
-    """Counts per queue, status, priority and language over what this user may see."""
-    return {name: list(tickets.values(name).annotate(n=Count("id")).order_by(name)) for name in FILTERS}
+    """Counts per queue, status, priority and language over what this user may see.
+
+    One GROUP BY over all four, summed here: the database answers it in one pass over the
+    (queue, status, priority, language) index, where four GROUP BYs cost four scans and sorts.
+    """
+    totals: dict[str, Counter[str]] = {name: Counter() for name in FILTERS}
+    for row in tickets.values(*FILTERS).annotate(n=Count("id")).order_by():
+        for name in FILTERS:
+            totals[name][row[name]] += row["n"]
+    return {name: [{name: value, "n": n} for value, n in sorted(totals[name].items())] for name in FILTERS}
 
 
-def order_for_work(tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
-    """Most urgent first, then the nearest SLA due time, then the oldest."""
-    return tickets.annotate(rank=PRIORITY_RANK, due=Coalesce("first_response_due", "resolution_due")).order_by(
-        "rank", "due", "created_at", "id")
+def order_for_work(tickets: QuerySet[Ticket], limit: int) -> list[Ticket]:
+    """The first ``limit`` tickets most urgent first, then nearest SLA due time (nothing due last), then oldest.
+
+    Asked as up to eight small queries — per priority, the tickets with a due time, then those
+    without — each answered from the (priority, sla_due, status, created_at) index and stopped
+    at what is still missing. One ORDER BY over a priority CASE made the database sort every
+    ticket (190 ms at 100,000 tickets). Tickets without a due time are closed or waiting, so
+    their part is only read when the open ones do not fill the page.
+    """
+    found: list[Ticket] = []
+    for part, order in _work_parts():
+        if len(found) >= limit:
+            break
+        found += tickets.filter(part).order_by(*order)[: limit - len(found)]
+    return found
+
+
+def _work_parts() -> list[tuple[Q, tuple[str, ...]]]:
+    return [(Q(priority=priority) & due, order) for priority in WORK_PRIORITIES for due, order in (
+        (Q(sla_due__isnull=False), ("sla_due", "created_at", "id")), (Q(sla_due__isnull=True), ("created_at", "id")))]
 
 
 @agent_required
@@ -78,8 +101,8 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
     params = {k: request.GET.get(k, "") for k in (*FILTERS, "mine", "open", "sort")}
     visible = visible_tickets(request.user)
     tickets = filter_tickets(visible, params, request.user).select_related("requester")
-    tickets = order_for_work(tickets) if params["sort"] == "sla" else tickets.order_by("-created_at", "-id")
-    page = attach_message_counts(list(tickets[:PAGE_SIZE]))
+    ordered = order_for_work(tickets, PAGE_SIZE) if params["sort"] == "sla" else tickets.order_by("-created_at", "-id")[:PAGE_SIZE]
+    page = attach_message_counts(list(ordered))
     parked = InboundMessage.objects.filter(state=InboundMessage.State.PARKED).count()
     return render(request, "bridgedesk/ticket_list.html", {
         "tickets": page, "params": params, "status": params["status"], "parked": parked,
@@ -112,7 +135,7 @@ def next_ticket_for(user) -> Ticket | None:  # type: ignore[no-untyped-def]
     tickets = visible_tickets(user).filter(status__in=("new", "open")).filter(Q(assignee__isnull=True) | Q(assignee=user))
     if scope.languages:
         tickets = tickets.filter(language__in=scope.languages)
-    return order_for_work(tickets).first()
+    return next(iter(order_for_work(tickets, 1)), None)
 
 
 @agent_required
