@@ -233,7 +233,7 @@ def _latest_matching_message(tickets: QuerySet[Ticket], expression: str, limit: 
 
 def _collect_visible(tickets: QuerySet[Ticket], message_ids: list[int], found: dict[int, int], limit: int) -> None:
     """Add the tickets these messages belong to now, if visible, keeping each ticket's newest message."""
-    owner = dict(Message.objects.filter(id__in=message_ids).values_list("id", "ticket_id"))
+    owner = _owners(message_ids)
     visible = set(tickets.filter(id__in=set(owner.values())).values_list("id", flat=True))
     for message_id in message_ids:                     # newest first
         ticket_id = owner.get(message_id)
@@ -243,10 +243,18 @@ def _collect_visible(tickets: QuerySet[Ticket], message_ids: list[int], found: d
                 return
 
 
+def _owners(message_ids: list[int]) -> dict[int, int]:
+    """message id -> ticket id now. Raw SQL: the ORM spends ~10 µs preparing each of thousands of ids."""
+    listed = ",".join(str(int(message_id)) for message_id in message_ids)   # ints from the index, never user text
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, ticket_id FROM {Message._meta.db_table} WHERE id IN ({listed})")
+        return dict(cursor.fetchall())
+
+
 def _matching_tickets(tickets: QuerySet[Ticket], expression: str, limit: int) -> set[int]:
     """Visible tickets whose number, subject or requester match (ticket documents)."""
     with connection.cursor() as cursor:
-        cursor.execute(_hits_sql(TICKETS.table), [expression, limit * 20])
+        cursor.execute(_hits_sql(TICKETS.table), [expression, limit * 2])
         ids = [row[0] for row in cursor.fetchall()]
     return set(tickets.filter(id__in=ids).order_by("-id").values_list("id", flat=True)[:limit])
 
