@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 
 import pytest
 from django.core.files.storage import default_storage
@@ -159,3 +160,19 @@ def test_the_reply_form_needs_the_csrf_token(tickets):
                            {"text": "hi", "files": [SimpleUploadedFile("a.pdf", PDF, "application/pdf")]})
     assert response.status_code == 403
     assert not Attachment.objects.filter(message__ticket=mine).exists()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_a_screenshot_of_the_phrase_is_read_and_its_bytes_never_kept(tickets, make_agent):
+    from tests.guard.test_ocr import LATIN_FONT, render_png
+
+    mine, _ = tickets
+    words = SEED.split()
+    shot = render_png(["My recovery phrase:", " ".join(words[:6]), " ".join(words[6:])], LATIN_FONT)
+    reply(signed_in(mine.requester), mine, "screenshot attached", SimpleUploadedFile("wallet.png", shot, "image/png"))
+    message = latest_reply(mine)
+    image = message.attachments.get()
+    assert (image.quarantine_reason, image.storage_name) == ("secret_in_image", "")
+    assert message.secrets == [{"type": "seed_phrase", "location": "attachment:wallet.png"}]
+    assert TicketEvent.objects.get(ticket=mine, kind="secret_redacted").data["ocr"] == "checked"
+    assert make_agent("ann").get(f"/tickets/{mine.number}/attachments/{image.pk}/preview").status_code == 404
