@@ -11,6 +11,7 @@ always give the same rows.
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ class PlannedTicket:
 
 
 class RowWriter:
-    """INSERTs for one model in chunks; columns not given take the model field's default."""
+    """INSERTs for one model in chunks; columns not given take the model field's default (ids are always given)."""
 
     def __init__(self, model: type[models.Model]) -> None:
         fields = [f for f in model._meta.concrete_fields if not getattr(f, "generated", False)]
@@ -225,17 +226,17 @@ def message_row(rng: random.Random, plan: PlannedTicket, kind: str, index: int, 
 
 def write_events(planned: list[PlannedTicket], agents: list[int]) -> int:
     """A triage event per ticket, as the pipeline writes; an assignment and a status change where they happened."""
-    writer = RowWriter(TicketEvent)
+    writer, pks = RowWriter(TicketEvent), itertools.count(next_id(TicketEvent))
     names = dict(get_user_model().objects.filter(id__in=agents).values_list("id", "username"))
     for plan in planned:
-        writer.add({"ticket_id": plan.pk, "kind": "triage", "created_at": stamp(plan.created), "data": writer.json("data", {
+        writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "triage", "created_at": stamp(plan.created), "data": writer.json("data", {
             "language": plan.language, "category": plan.category, "priority": plan.extra["priority"],
             "queue": plan.extra["queue"], "needs_triage": plan.extra["needs_triage"]})})
         if plan.assignee:
-            writer.add({"ticket_id": plan.pk, "kind": "assigned", "actor_id": plan.assignee, "created_at": stamp(plan.created),
+            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "assigned", "actor_id": plan.assignee, "created_at": stamp(plan.created),
                         "data": writer.json("data", {"assignee": names.get(plan.assignee)})})
         if plan.status in ("solved", "closed"):
-            writer.add({"ticket_id": plan.pk, "kind": "status_set", "actor_id": plan.assignee,
+            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "status_set", "actor_id": plan.assignee,
                         "created_at": stamp(plan.created + timedelta(days=2)),
                         "data": writer.json("data", {"before": "open", "status": plan.status})})
     writer.flush()
