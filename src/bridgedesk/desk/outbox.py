@@ -11,8 +11,10 @@ import logging
 import mailbox
 import smtplib
 import ssl
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Sequence
 
 from django.conf import settings
 from django.db import transaction
@@ -47,16 +49,65 @@ def auto_reply_refusal(understanding: Understanding, ticket: Ticket, config: Con
 
 
 def queue_acknowledgement(ticket: Ticket, understanding: Understanding, config: Config) -> OutboxMail | None:
-    refusal = auto_reply_refusal(understanding, ticket, config)
-    if refusal:
-        TicketEvent.objects.create(ticket=ticket, kind="auto_reply_suppressed", data={"reason": refusal})
-        return None
+    """Acknowledge one new ticket (the group path with a group of one)."""
+    queued = queue_acknowledgements([(ticket, understanding)], config)
+    return queued[0] if queued else None
+
+
+@dataclass(frozen=True)
+class MailDraft:
+    """One outgoing mail before its timeline message and outbox row exist."""
+
+    ticket: Ticket
+    kind: str
+    subject: str
+    text: str
+    auto: bool
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    author: object = None
+
+
+def queue_acknowledgements(items: Sequence[tuple[Ticket, Understanding]], config: Config) -> list[OutboxMail]:
+    """Acknowledge a group of new tickets in a few statements instead of a few per ticket.
+
+    Why: one by one, each acknowledgement cost a rate-window query, two inserts and a job
+    row — half of all database time in ingest. Here the whole group shares one rate-window
+    query (a sender acknowledged earlier in the group counts as inside the window, exactly
+    as one by one), bulk inserts, and one delivery job.
+    """
+    refusals = group_refusals(items, config)
+    TicketEvent.objects.bulk_create([
+        TicketEvent(ticket=ticket, kind="auto_reply_suppressed", data={"reason": refusal})
+        for (ticket, _), refusal in zip(items, refusals) if refusal
+    ])
+    drafts = [_acknowledgement_draft(ticket, understanding, config)
+              for (ticket, understanding), refusal in zip(items, refusals) if not refusal]
+    return queue_mails(drafts, config)
+
+
+def group_refusals(items: Sequence[tuple[Ticket, Understanding]], config: Config) -> list[str | None]:
+    """``auto_reply_refusal`` for each item, with one rate-window query for the whole group."""
+    refusals = [auto_reply_block_reason(u.parsed, own_addresses=config.brand.own_addresses)
+                or (None if config.auto_reply.enabled else "disabled") for _, u in items]
+    senders = {ticket.requester.email for (ticket, _), refusal in zip(items, refusals) if not refusal}
+    since = timezone.now() - timedelta(minutes=config.auto_reply.window_minutes)
+    in_window = set(OutboxMail.objects.filter(to_addr__in=senders, kind="auto_ack", created_at__gte=since)
+                    .values_list("to_addr", flat=True)) if senders else set()
+    for position, ((ticket, _), refusal) in enumerate(zip(items, refusals)):
+        if refusal:
+            continue
+        if ticket.requester.email in in_window:
+            refusals[position] = "rate_window"
+        in_window.add(ticket.requester.email)
+    return refusals
+
+
+def _acknowledgement_draft(ticket: Ticket, understanding: Understanding, config: Config) -> MailDraft:
     subject, text = _acknowledgement_for(ticket, understanding, config)
     parsed = understanding.parsed
-    return queue_mail(
-        ticket, kind="auto_ack", subject=subject, text=text, config=config, auto=True,
-        in_reply_to=parsed.message_id, references=(*parsed.references, parsed.message_id) if parsed.message_id else parsed.references,
-    )
+    references = (*parsed.references, parsed.message_id) if parsed.message_id else parsed.references
+    return MailDraft(ticket, "auto_ack", subject, text, True, parsed.message_id, tuple(references))
 
 
 def _acknowledgement_for(ticket: Ticket, understanding: Understanding, config: Config) -> tuple[str, str]:
@@ -96,21 +147,43 @@ def _thread_references(ticket: Ticket) -> tuple[str, ...]:
 
 def queue_mail(ticket: Ticket, *, kind: str, subject: str, text: str, config: Config, auto: bool,
                in_reply_to: str | None, references: tuple[str, ...], author=None) -> OutboxMail:  # type: ignore[no-untyped-def]
-    from bridgedesk.desk.tasks import deliver_outbox
+    draft = MailDraft(ticket, kind, subject, text, auto, in_reply_to, tuple(references), author)
+    return queue_mails([draft], config)[0]
 
+
+def queue_mails(drafts: Sequence[MailDraft], config: Config) -> list[OutboxMail]:
+    """Timeline messages and outbox rows for the drafts in two inserts, and one delivery job."""
+    from bridgedesk.desk.tasks import deliver_outbox, deliver_outbox_batch
+
+    if not drafts:
+        return []
+    rows = [_mail_rows(draft, config) for draft in drafts]
+    messages = Message.objects.bulk_create([message for message, _ in rows])
+    for message, (_, outbox) in zip(messages, rows):
+        outbox.timeline_message = message
+    outboxes = OutboxMail.objects.bulk_create([outbox for _, outbox in rows])
+    if len(outboxes) == 1:
+        deliver_outbox.enqueue(outboxes[0].pk)
+    else:
+        deliver_outbox_batch.enqueue([outbox.pk for outbox in outboxes])
+    return outboxes
+
+
+def _mail_rows(draft: MailDraft, config: Config) -> tuple[Message, OutboxMail]:
+    """The unsaved timeline message and outbox row of one draft (same Message-ID, same text)."""
+    ticket = draft.ticket
     message_id = make_message_id(config.brand.mail_domain)
     sender = config.brand.security_address if ticket.queue == "security" else config.brand.support_address
-    message = Message.objects.create(
+    message = Message(
         ticket=ticket, direction=Message.Direction.OUT, message_id=message_id, sender=sender,
-        subject=subject[:500], text=text, visible_text=text, is_auto=auto, author=author,
+        subject=draft.subject[:500], text=draft.text, visible_text=draft.text, is_auto=draft.auto, author=draft.author,
     )
-    outbox = OutboxMail.objects.create(
-        ticket=ticket, timeline_message=message, kind=kind, to_addr=ticket.requester.email, from_addr=sender,
-        from_name=f"{config.brand.name} Support"[:200], message_id=message_id, subject=subject[:500], text=text,
-        in_reply_to=(in_reply_to or "")[:998], references=list(references)[-50:], auto_submitted=auto,
+    outbox = OutboxMail(
+        ticket=ticket, kind=draft.kind, to_addr=ticket.requester.email, from_addr=sender,
+        from_name=f"{config.brand.name} Support"[:200], message_id=message_id, subject=draft.subject[:500], text=draft.text,
+        in_reply_to=(draft.in_reply_to or "")[:998], references=list(draft.references)[-50:], auto_submitted=draft.auto,
     )
-    deliver_outbox.enqueue(outbox.pk)
-    return outbox
+    return message, outbox
 
 
 def render_outbox_mail(mail: OutboxMail, config: Config | None = None) -> bytes:

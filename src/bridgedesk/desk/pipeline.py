@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from bridgedesk.config import Config
 from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message, Ticket, TicketEvent
-from bridgedesk.desk.outbox import queue_acknowledgement
+from bridgedesk.desk.outbox import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.sla import note_customer_reply, set_new_ticket_deadlines
@@ -179,8 +179,7 @@ def write_new_tickets(plans: Sequence[NewTicketPlan], context: GroupContext, con
     TicketEvent.objects.bulk_create([
         e for t, m, p in zip(tickets, messages, plans) for e in build_events(t, m, p.understanding, p.decision, True)
     ])
-    for ticket, plan in zip(tickets, plans):
-        queue_acknowledgement(ticket, plan.understanding, config)
+    queue_acknowledgements([(ticket, plan.understanding) for ticket, plan in zip(tickets, plans)], config)
     finish_new_tickets(plans, tickets, config)
 
 

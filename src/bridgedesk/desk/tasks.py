@@ -57,3 +57,20 @@ def deliver_outbox(outbox_id: int) -> str:
     from bridgedesk.desk.outbox import deliver_outbox_mail
 
     return deliver_outbox_mail(outbox_id)
+
+
+@task(queue_name="outbound")
+def deliver_outbox_batch(outbox_ids: list[int]) -> dict[str, int]:
+    """A group's acknowledgements in one job; a row that fails unexpectedly gets a job of its own."""
+    from bridgedesk.desk.outbox import deliver_outbox_mail
+
+    states: dict[str, int] = {}
+    for outbox_id in outbox_ids:
+        try:
+            state = deliver_outbox_mail(outbox_id)
+        except Exception as exc:  # not a delivery problem (those are recorded): retry this row alone
+            log.warning("outbox %s: %s in batch delivery, queued on its own", outbox_id, type(exc).__name__)
+            deliver_outbox.enqueue(outbox_id)
+            state = "requeued"
+        states[state] = states.get(state, 0) + 1
+    return states
