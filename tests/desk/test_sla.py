@@ -183,3 +183,17 @@ def test_a_leaked_secret_in_a_reply_makes_the_ticket_urgent_with_urgent_deadline
     ticket.refresh_from_db()
     assert ticket.priority == "urgent"
     assert ticket.first_response_due - ticket.created_at == timedelta(hours=1)
+
+
+def test_one_scan_pages_through_more_breaches_than_a_batch(desk_config, monkeypatch):
+    from bridgedesk.desk import sla
+    from bridgedesk.desk.models import Customer
+
+    monkeypatch.setattr(sla, "SCAN_BATCH", 2)
+    customer = Customer.objects.create(email="wang@example.cn", name="王先生")
+    past = timezone.now() - timedelta(hours=1)
+    tickets = [Ticket.objects.create(requester=customer, subject=f"提现 {n}", queue="funding", first_response_due=past,
+                                     resolution_due=past + timedelta(hours=24), sla_due=past) for n in range(5)]
+    result = scan_breaches()
+    assert (result.breaches, result.escalated) == (5, 5)
+    assert set(TicketEvent.objects.filter(kind="sla_breach").values_list("ticket_id", flat=True)) == {t.pk for t in tickets}

@@ -38,7 +38,7 @@ from bridgedesk.sla import BusinessCalendar, add_business_time
 
 log = logging.getLogger("bridgedesk.sla")
 TARGETS = ("first_response", "next_response", "resolution")
-SCAN_BATCH = 500
+SCAN_BATCH = 500   # ids per IN (...): under the 999 parameters old SQLite builds allow
 MAX_SCAN_BATCHES = 1000   # 500,000 new breaches per pass at most; the next pass takes the rest
 
 
@@ -146,14 +146,16 @@ def scan_breaches(*, now: datetime | None = None, config: Config | None = None) 
     config = config or get_config()
     cleared = Ticket.objects.filter(sla_due__isnull=False).exclude(status__in=Ticket.OPEN_STATUSES).update(sla_due=None)
     breaches = escalated = 0
+    after: tuple[datetime, int] | None = None
     for _ in range(MAX_SCAN_BATCHES):
-        candidates = _breach_candidates(now)
+        candidates = _breach_candidates(now, after)
         if not candidates:
             break
         found, moved = _record_batch(candidates, now, config.sla.escalation_queue)
         breaches, escalated = breaches + found, escalated + moved
-        if len(candidates) < SCAN_BATCH or not found:   # nothing claimed: another worker is on it
+        if len(candidates) < SCAN_BATCH:
             break
+        after = (candidates[-1]["sla_due"], candidates[-1]["id"])
     if breaches:
         log.info("sla: %d breach(es) recorded, %d ticket(s) escalated", breaches, escalated)
     return ScanResult(breaches=breaches, escalated=escalated, cleared=cleared)
@@ -165,10 +167,15 @@ def _unrecorded_breach(now: datetime) -> Q:
             | Q(resolution_due__lte=now, resolution_breached_at__isnull=True))
 
 
-def _breach_candidates(now: datetime) -> list[dict]:
-    """Open tickets with a deadline passed and not yet recorded; ``sla_due`` narrows the search first."""
-    return list(Ticket.objects.filter(status__in=Ticket.OPEN_STATUSES, sla_due__lte=now).filter(_unrecorded_breach(now))
-                .values("id", "priority", "first_response_due", "first_responded_at", "first_response_breached_at",
+def _breach_candidates(now: datetime, after: tuple[datetime, int] | None) -> list[dict]:
+    """Open tickets with a deadline passed and not yet recorded, in (sla_due, id) order after ``after``.
+
+    ``sla_due`` narrows the search first; the keyset ``after`` makes a pass read each row once.
+    """
+    tickets = Ticket.objects.filter(status__in=Ticket.OPEN_STATUSES, sla_due__lte=now).filter(_unrecorded_breach(now))
+    if after is not None:
+        tickets = tickets.filter(Q(sla_due__gt=after[0]) | Q(sla_due=after[0], id__gt=after[1]))
+    return list(tickets.values("id", "priority", "sla_due", "first_response_due", "first_responded_at", "first_response_breached_at",
                         "next_response_due", "next_response_breached_at", "resolution_due", "resolution_breached_at")
                 .order_by("sla_due", "id")[:SCAN_BATCH])
 
