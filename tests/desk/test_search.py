@@ -116,11 +116,24 @@ def test_the_snippet_shows_the_match_in_the_newest_matching_message(desk):
     assert hit.snippet.before.endswith("页面一直显示")
 
 
-def test_a_search_indexes_new_mail_itself_and_stops_early_on_common_terms(desk, monkeypatch):
-    monkeypatch.setattr(search, "REQUEST_CATCH_UP", 1000)
-    for i in range(4):
-        make(f"提现问题 {i}", f"第{i}次提现还没到账")
-    results = search_tickets(Ticket.objects.all(), "提现", limit=3)
-    assert len(results.hits) == 3 and results.more
-    assert results.pending == 0
-    assert Message.objects.filter(ticket__in=[h.ticket for h in results.hits]).exists()
+def test_a_search_indexes_a_little_itself_and_says_how_much_still_waits(desk, monkeypatch):
+    catch_up()
+    Message.objects.bulk_create([Message(ticket=desk["frozen"], direction="note", text=f"客户要求加急处理 {i}") for i in range(3)])
+    monkeypatch.setattr(search, "REQUEST_CATCH_UP", 1)
+    first = search_tickets(Ticket.objects.all(), "加急")
+    assert first.pending == 2 and [hit.ticket.number for hit in first.hits] == [desk["frozen"].number]
+    catch_up()
+    assert search_tickets(Ticket.objects.all(), "加急").pending == 0
+
+
+def test_a_page_stops_at_its_limit_and_says_more_match(desk):
+    results = search_tickets(Ticket.objects.all(), "到账", limit=1)
+    assert len(results.hits) == 1 and results.more
+
+
+def test_housekeeping_stops_after_its_time_budget_and_the_next_run_continues(desk):
+    Message.objects.bulk_create([Message(ticket=desk["frozen"], direction="note", text=f"备注 {i}") for i in range(30)])
+    first = catch_up(batch=5, max_seconds=0)
+    assert 0 < first < 30
+    assert first + catch_up(batch=5, max_seconds=None) >= 30
+    assert numbers("备注") == [desk["frozen"].number]

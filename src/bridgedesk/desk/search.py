@@ -21,6 +21,7 @@ How it fits together:
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,9 +32,10 @@ from bridgedesk.desk.models import Message, Ticket
 from bridgedesk.triage.searchtext import Term, document_tokens, needles, query_terms
 
 PAGE = 50
-REQUEST_CATCH_UP = 1000       # documents indexed inside a search request at most; housekeeping does the rest
+REQUEST_CATCH_UP = 500        # documents indexed inside a search request at most (~50 ms); housekeeping does the rest
 BATCH = 2000
-HOUSEKEEPING_BATCHES = 50     # 100,000 messages per housekeeping run; the next run continues
+HOUSEKEEPING_BATCHES = 50     # at most 100,000 messages per housekeeping run; the next run continues
+HOUSEKEEPING_SECONDS = 2.0    # and at most about this long
 RECHECK_IDS = 10_000          # PostgreSQL stragglers: ids committed after a higher id was indexed
 MAX_SCAN = 20_000             # message hits read per search before saying "more may match"
 FIRST_CHUNK = 200
@@ -169,14 +171,20 @@ def index_new(spec: IndexSpec, *, limit: int, recheck: int = 0) -> int:
     return len(ids)
 
 
-def catch_up(*, batch: int = BATCH, max_batches: int = HOUSEKEEPING_BATCHES, recheck: int = RECHECK_IDS) -> int:
-    """Index everything new, a batch at a time (the worker's housekeeping calls this)."""
+def catch_up(*, batch: int = BATCH, max_batches: int = HOUSEKEEPING_BATCHES, recheck: int = RECHECK_IDS,
+             max_seconds: float | None = HOUSEKEEPING_SECONDS) -> int:
+    """Index what is new, a batch at a time (the worker's housekeeping calls this).
+
+    Bounded in time: the first run after upgrading an existing desk finds every message new,
+    and the worker's own jobs must not wait for a million messages; later runs continue.
+    """
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
     total = 0
     for spec in (TICKETS, MESSAGES):
         for round_ in range(max_batches):
             indexed = index_new(spec, limit=batch, recheck=recheck if round_ == 0 else 0)
             total += indexed
-            if indexed < batch:
+            if indexed < batch or (deadline is not None and time.monotonic() > deadline):
                 break
     return total
 
