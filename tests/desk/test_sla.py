@@ -197,3 +197,16 @@ def test_one_scan_pages_through_more_breaches_than_a_batch(desk_config, monkeypa
     result = scan_breaches()
     assert (result.breaches, result.escalated) == (5, 5)
     assert set(TicketEvent.objects.filter(kind="sla_breach").values_list("ticket_id", flat=True)) == {t.pk for t in tickets}
+
+
+def test_a_ticket_reopened_by_an_agent_gets_its_sla_due_back_and_can_breach(desk_config):
+    ticket = new_ticket()
+    services.change_status(ticket, "solved", actor=None)
+    scan_breaches()
+    ticket.refresh_from_db()
+    assert ticket.sla_due is None
+    services.change_status(ticket, "open", actor=None)
+    Ticket.objects.filter(pk=ticket.pk).update(first_response_due=timezone.now() - timedelta(minutes=1))
+    result = scan_breaches()
+    ticket.refresh_from_db()
+    assert result.repaired == 1 and result.breaches == 1 and ticket.sla_due == ticket.first_response_due

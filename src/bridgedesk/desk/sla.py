@@ -138,6 +138,7 @@ class ScanResult:
     breaches: int
     escalated: int
     cleared: int
+    repaired: int = 0
 
 
 def scan_breaches(*, now: datetime | None = None, config: Config | None = None) -> ScanResult:
@@ -145,6 +146,7 @@ def scan_breaches(*, now: datetime | None = None, config: Config | None = None) 
     now = now or timezone.now()
     config = config or get_config()
     cleared = Ticket.objects.filter(sla_due__isnull=False).exclude(status__in=Ticket.OPEN_STATUSES).update(sla_due=None)
+    repaired = _repair_reopened()
     breaches = escalated = 0
     after: tuple[datetime, int] | None = None
     for _ in range(MAX_SCAN_BATCHES):
@@ -158,7 +160,21 @@ def scan_breaches(*, now: datetime | None = None, config: Config | None = None) 
         after = (candidates[-1]["sla_due"], candidates[-1]["id"])
     if breaches:
         log.info("sla: %d breach(es) recorded, %d ticket(s) escalated", breaches, escalated)
-    return ScanResult(breaches=breaches, escalated=escalated, cleared=cleared)
+    return ScanResult(breaches=breaches, escalated=escalated, cleared=cleared, repaired=repaired)
+
+
+def _repair_reopened() -> int:
+    """Open tickets with deadlines but no ``sla_due`` (reopened by a status change that did not
+    recompute it) get it back, so they sort by SLA and the scan sees their breaches."""
+    stale = list(Ticket.objects.filter(status__in=Ticket.OPEN_STATUSES, sla_due__isnull=True)
+                 .filter(Q(resolution_due__isnull=False) | Q(next_response_due__isnull=False)
+                         | Q(first_response_due__isnull=False, first_responded_at__isnull=True))
+                 .only("id", "status", "first_response_due", "first_responded_at", "next_response_due", "resolution_due")
+                 [:SCAN_BATCH])
+    for ticket in stale:
+        ticket.sla_due = nearest_due(ticket)
+    Ticket.objects.bulk_update(stale, ["sla_due"])
+    return len(stale)
 
 
 def _unrecorded_breach(now: datetime) -> Q:
