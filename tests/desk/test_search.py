@@ -128,7 +128,21 @@ def test_a_search_indexes_a_little_itself_and_says_how_much_still_waits(desk, mo
 
 def test_a_page_stops_at_its_limit_and_says_more_match(desk):
     results = search_tickets(Ticket.objects.all(), "到账", limit=1)
-    assert len(results.hits) == 1 and results.more
+    assert len(results.hits) == 1 and results.more and not results.partial
+
+
+def test_a_search_reads_a_bounded_number_of_matches_and_says_so(desk, monkeypatch):
+    agent = get_user_model().objects.create_user("lin", is_staff=True)
+    for i in range(6):
+        services.add_note(desk["withdraw"], text=f"第{i}次跟进：客户说已经等了好几个小时", author=agent)
+    monkeypatch.setattr(search, "MAX_SCAN", 3)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 2)
+    only_deposit = Ticket.objects.filter(pk=desk["deposit"].pk)
+    results = search_tickets(only_deposit, "小时")
+    assert (results.hits, results.partial) == ([], True)       # the three newest matches were all notes elsewhere
+    monkeypatch.setattr(search, "MAX_SCAN", 100)
+    results = search_tickets(only_deposit, "小时")
+    assert [hit.ticket.number for hit in results.hits] == [desk["deposit"].number] and not results.partial
 
 
 def test_housekeeping_stops_after_its_time_budget_and_the_next_run_continues(desk):
