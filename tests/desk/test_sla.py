@@ -210,3 +210,14 @@ def test_a_ticket_reopened_by_an_agent_gets_its_sla_due_back_and_can_breach(desk
     result = scan_breaches()
     ticket.refresh_from_db()
     assert result.repaired == 1 and result.breaches == 1 and ticket.sla_due == ticket.first_response_due
+
+
+def test_a_breached_security_ticket_is_recorded_but_never_moved_out_of_the_security_queue(desk_config):
+    ticket = new_ticket(subject="助记词泄露", body="我把助记词发给了假客服：abandon abandon abandon abandon abandon abandon "
+                                                  "abandon abandon abandon abandon abandon about")
+    assert ticket.queue == "security"
+    overdue(ticket, first_response_due=timezone.now() - timedelta(minutes=1))
+    result = scan_breaches()
+    ticket.refresh_from_db()
+    assert (result.breaches, result.escalated) == (1, 0) and ticket.queue == "security"
+    assert ticket.sla_breached == ["first_response"]

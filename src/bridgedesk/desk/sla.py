@@ -35,6 +35,7 @@ from bridgedesk.config import Config, SlaPolicy
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.sla import BusinessCalendar, add_business_time
+from bridgedesk.triage.routing import SECURITY_QUEUE
 
 log = logging.getLogger("bridgedesk.sla")
 TARGETS = ("first_response", "next_response", "resolution")
@@ -231,9 +232,14 @@ def _claim(target: str, ids: list[int], now: datetime) -> list[int]:
 
 
 def _escalate(ticket_ids: set[int], claimed: dict[str, list[int]], now: datetime, escalation_queue: str) -> int:
-    """Move newly breached tickets to the escalation queue; the event keeps the queue they left."""
+    """Move newly breached tickets to the escalation queue; the event keeps the queue they left.
+
+    Security tickets stay where they are: only the security role may see that queue, and
+    escalating must not show a leaked-secret case to every supervisor. Their breach is recorded.
+    """
     leaving: dict[str, list[int]] = defaultdict(list)
-    for pk, queue in Ticket.objects.filter(pk__in=ticket_ids).exclude(queue=escalation_queue).values_list("id", "queue"):
+    staying = (escalation_queue, SECURITY_QUEUE)
+    for pk, queue in Ticket.objects.filter(pk__in=ticket_ids).exclude(queue__in=staying).values_list("id", "queue"):
         leaving[queue].append(pk)
     targets_of = _targets_by_ticket(claimed)
     events = []
