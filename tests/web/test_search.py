@@ -46,6 +46,15 @@ def test_hostile_subjects_are_escaped_in_results(make_agent, funding_and_vip):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
 
 
+def test_hostile_message_text_and_queries_are_escaped_too(make_agent, desk_config):
+    make_tickets(mail("合约爆仓", '合约爆仓了 <img src=x onerror=alert(2)> 请查看', sender="liu@qq.com"))
+    client = make_agent("zheng")
+    page = client.get("/search/", {"q": "爆仓"}).content.decode()
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    page = client.get("/search/", {"q": '"><script>alert(3)</script>'}).content.decode()
+    assert "<script>alert(3)" not in page
+
+
 def test_the_match_is_marked_in_a_snippet_of_the_message(make_agent, funding_and_vip):
     page = make_agent("sun").get("/search/", {"q": "UID 55512345"}).content.decode()
     assert "<mark>55512345</mark>" in page
