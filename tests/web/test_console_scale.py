@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db.models import Count
+from django.utils import timezone
 
 from bridgedesk.bench.console_seed import seed_console
 from bridgedesk.desk.models import Ticket
@@ -14,7 +16,7 @@ from bridgedesk.web.access import visible_tickets
 from bridgedesk.web.views import FILTERS, count_views, next_ticket_for, order_for_work
 
 pytestmark = pytest.mark.django_db
-NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 9, 30, tzinfo=dt_timezone.utc)
 RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 
 
@@ -57,3 +59,12 @@ def test_seeded_console_pages_render_for_an_agent(seeded, client):
     number = Ticket.objects.exclude(queue="security").filter(language="zh").values_list("number", flat=True).first()
     page = client.get(f"/tickets/{number}/")
     assert page.status_code == 200 and number in page.content.decode()
+
+
+def test_queue_page_cuts_long_subjects_and_shows_creation_time(seeded, client):
+    ticket = Ticket.objects.exclude(queue="security").order_by("-created_at", "-id").first()
+    Ticket.objects.filter(pk=ticket.pk).update(subject="充值" * 60)
+    client.force_login(seeded)
+    html = client.get("/tickets/").content.decode()
+    assert "充值" * 44 + "充…" in html and "充值" * 45 not in html
+    assert timezone.localtime(ticket.created_at).strftime("%Y-%m-%d %H:%M") in html

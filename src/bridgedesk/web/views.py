@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -33,6 +34,7 @@ PAGE_SIZE = 100
 RASTER_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp")   # previewed after re-encoding
 VIEW_COUNT_SECONDS = 15
 FILTERS = ("queue", "status", "priority", "language")
+SUBJECT_CHARS = 90   # a subject longer than this is cut on the queue page
 WORK_PRIORITIES = ("urgent", "high", "normal", "low")   # the order of work; Ticket.Priority allows no other value
 WARNING_EVENTS = ("sender_mismatch", "secret_redacted", "phishing_analysis")
 
@@ -102,7 +104,7 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
     visible = visible_tickets(request.user)
     tickets = filter_tickets(visible, params, request.user).select_related("requester")
     ordered = order_for_work(tickets, PAGE_SIZE) if params["sort"] == "sla" else tickets.order_by("-created_at", "-id")[:PAGE_SIZE]
-    page = attach_message_counts(list(ordered))
+    page = prepare_rows(attach_message_counts(list(ordered)))
     parked = InboundMessage.objects.filter(state=InboundMessage.State.PARKED).count()
     return render(request, "bridgedesk/ticket_list.html", {
         "tickets": page, "params": params, "status": params["status"], "parked": parked,
@@ -115,6 +117,15 @@ def attach_message_counts(tickets: list[Ticket]) -> list[Ticket]:
     counts = dict(Message.objects.filter(ticket_id__in=[t.pk for t in tickets]).values_list("ticket_id").annotate(n=Count("id")))
     for ticket in tickets:
         ticket.message_count = counts.get(ticket.pk, 0)   # type: ignore[attr-defined]
+    return tickets
+
+
+def prepare_rows(tickets: list[Ticket]) -> list[Ticket]:
+    """Subject and creation time already cut and formatted: the template's filters cost a third of the page at 100 rows."""
+    for ticket in tickets:
+        subject = ticket.subject
+        ticket.subject_short = subject if len(subject) <= SUBJECT_CHARS else subject[: SUBJECT_CHARS - 1] + "…"   # type: ignore[attr-defined]
+        ticket.created_label = timezone.localtime(ticket.created_at).strftime("%Y-%m-%d %H:%M")   # type: ignore[attr-defined]
     return tickets
 
 
