@@ -23,3 +23,15 @@ def test_time_searches_reports_percentiles_per_class_as_the_user_sees_the_desk(d
     assert report["tickets"] == 2
     assert report["zh"]["min_hits"] == 1 and report["en"]["min_hits"] == 1 and report["none"]["min_hits"] == 0
     assert 0 < report["zh"]["p50_ms"] <= report["zh"]["p95_ms"] <= report["zh"]["max_ms"]
+
+
+def test_the_search_page_view_rotates_through_its_queries(desk_config):
+    from django.test import Client
+
+    from bridgedesk.bench.search import search_page_view
+
+    staff = get_user_model().objects.create_user("bench-viewer", is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    view = search_page_view(client, ("提现", "deposit"))
+    assert 'value="提现"' in view(0).content.decode() and 'value="deposit"' in view(1).content.decode()

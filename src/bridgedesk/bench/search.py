@@ -4,15 +4,18 @@ Called after ``seed_console`` (``bridgedesk.bench.console_seed``) has filled the
 :func:`build_search_index` indexes what the seed wrote (as the worker's housekeeping would),
 then :func:`time_searches` runs each query as the given staff member and reports p50/p95 in
 milliseconds per class of query. The time is :func:`search_tickets` over
-``visible_tickets(user)``: everything a search request does except rendering the page.
+``visible_tickets(user)``: everything a search request does except rendering the page;
+:func:`search_page_view` gives ``bench console`` the whole page to time with its other views.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.db.models import Max, QuerySet
+from django.http import HttpResponse
+from django.test import Client
 
 from bridgedesk.desk.models import Message, Ticket
 from bridgedesk.desk.search import catch_up, search_tickets
@@ -22,6 +25,11 @@ CHINESE = ("提现", "充值", "冻结", "到账", "审核", "密码", "风控",
 CHINESE_ONE = ("币", "冻")             # one character: a prefix scan over bigrams, the slowest kind
 ENGLISH = ("withdrawal", "deposit credited", "frozen account", "password reset", "verification complete",
            "transaction hash")
+
+
+def search_page_view(client: Client, queries: Sequence[str] = (*CHINESE, *ENGLISH)) -> Callable[[int], HttpResponse]:
+    """The search page as ``bench console`` times its views: request ``i`` searches the i-th query, rotating."""
+    return lambda i: client.get("/search/", {"q": queries[i % len(queries)]})
 
 
 def build_search_index(*, batch: int = 5000) -> dict[str, float]:
