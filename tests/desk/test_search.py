@@ -48,6 +48,11 @@ def test_a_longer_chinese_query_is_a_substring_not_scattered_characters(desk):
     assert numbers("到还") == []          # both characters occur, never side by side
 
 
+def test_one_chinese_character_is_found_inside_and_at_the_end_of_a_run(desk):
+    assert numbers("页") == [desk["withdraw"].number]        # 页面: first half of a bigram
+    assert numbers("希") == [desk["deposit"].number]         # 哈希 followed by a space: the run's last character
+
+
 def test_english_words_must_all_match_in_any_case(desk):
     assert numbers("Withdrawal FAILED") == [desk["frozen"].number]
     assert numbers("withdrawal deposit") == []
