@@ -12,6 +12,14 @@ from tests.desk.helpers import build_mail, drain, receive
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_search_index():
+    """Django's flush between tests leaves the search tables alone; start each test from an empty index."""
+    from bridgedesk.desk.search import clear_index
+
+    clear_index()
+
+
 def test_time_searches_reports_percentiles_per_class_as_the_user_sees_the_desk(desk_config):
     receive(build_mail(subject="提现未到账", body="我的提现还没有到账，请帮忙查一下。", sender="zhou@qq.com"),
             build_mail(subject="Deposit missing", body="My deposit was never credited.", sender="sam@example.com"))

@@ -13,6 +13,14 @@ from tests.desk.helpers import build_mail, drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def _empty_search_index():
+    """Django's flush between tests leaves the search tables alone; start each test from an empty index."""
+    from bridgedesk.desk.search import clear_index
+
+    clear_index()
+
 TX_HASH = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
 
 
@@ -88,12 +96,12 @@ def test_the_indexer_is_incremental_and_covers_notes_and_agent_replies(desk):
 
 
 def test_housekeeping_picks_up_a_message_committed_after_a_higher_id_was_indexed(desk):
-    # PostgreSQL hands out ids at insert and commits in any order: id N may appear after N+5 was indexed.
+    # PostgreSQL hands out ids at insert and commits in any order: id N may appear after N+1 was indexed.
     catch_up()
-    top = Message.objects.order_by("-id").first().id
-    Message.objects.create(id=top + 5, ticket=desk["frozen"], direction="note", text="后提交的大号")
-    catch_up()
-    Message.objects.create(id=top + 2, ticket=desk["withdraw"], direction="note", text="先分配的小号，晚提交")
+    late = services.add_note(desk["withdraw"], text="先分配的小号，晚提交", author=None)
+    early = services.add_note(desk["frozen"], text="后分配的大号，先提交", author=None)
+    search._insert(search.MESSAGES.table, search.MESSAGES.documents([early.pk]))   # indexed while ``late`` was uncommitted
+    assert late.pk < early.pk
     assert numbers("晚提交") == []                  # a search only looks above the watermark (cheap)
     catch_up()                                      # housekeeping rechecks the ids just below it
     assert numbers("晚提交") == [desk["withdraw"].number]

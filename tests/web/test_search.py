@@ -10,6 +10,14 @@ from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def _empty_search_index():
+    """Django's flush between tests leaves the search tables alone; start each test from an empty index."""
+    from bridgedesk.desk.search import clear_index
+
+    clear_index()
+
 XSS_SUBJECT = '提现失败 <script>alert("x")</script><img src=x onerror=alert(1)>'
 
 

@@ -190,6 +190,17 @@ def catch_up(*, batch: int = BATCH, max_batches: int = HOUSEKEEPING_BATCHES, rec
     return total
 
 
+def clear_index() -> None:
+    """Forget every indexed document; the next catch-up rebuilds. For a restored database, and for
+    tests: Django's flush between tests empties only the tables it knows, and these it does not."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for spec in (TICKETS, MESSAGES):
+            if _is_postgres():
+                cursor.execute(f"TRUNCATE {spec.table}")
+            else:   # a contentless FTS5 table refuses DELETE; this is its own command for it
+                cursor.execute(f"INSERT INTO {spec.table} ({spec.table}) VALUES ('delete-all')")
+
+
 def _unindexed(spec: IndexSpec) -> int:
     """Roughly how many documents wait: the newest id minus the watermark (two index lookups)."""
     newest = spec.source().aggregate(newest=Max("id"))["newest"] or 0
