@@ -41,6 +41,7 @@ MAX_SCAN = 20_000             # matching messages read per search at most (~100 
 FIRST_CHUNK = 200
 MAX_CHUNK = 5000
 SNIPPET_CHARS = 70
+NO_ID_ABOVE = 2**62
 MAX_POSITION = 16383          # PostgreSQL's highest tsvector position
 
 
@@ -121,9 +122,10 @@ def match_expression(terms: Sequence[Term]) -> str:
 
 
 def _hits_sql(table: str) -> str:
+    """Matching document ids below a given id, newest first (parameters: query, below, limit)."""
     if _is_postgres():
-        return f"SELECT doc_id FROM {table} WHERE terms @@ %s::tsquery ORDER BY doc_id DESC LIMIT %s"
-    return f"SELECT rowid FROM {table} WHERE {table} MATCH %s ORDER BY rowid DESC LIMIT %s"
+        return f"SELECT doc_id FROM {table} WHERE terms @@ %s::tsquery AND doc_id < %s ORDER BY doc_id DESC LIMIT %s"
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND rowid < %s ORDER BY rowid DESC LIMIT %s"
 
 
 def _insert(table: str, documents: list[tuple[int, list[str]]]) -> None:
@@ -243,21 +245,30 @@ def _latest_matching_message(tickets: QuerySet[Ticket], expression: str, limit: 
     matches and a hint to add a word, instead of a request that reads every match.
     """
     found: dict[int, int] = {}
-    scanned, size = 0, FIRST_CHUNK
-    with connection.cursor() as cursor:
-        cursor.execute(_hits_sql(MESSAGES.table), [expression, MAX_SCAN])
-        while len(found) < limit:
-            ids = [row[0] for row in cursor.fetchmany(size)]
-            if not ids:
-                break
-            scanned += len(ids)
-            _collect_visible(tickets, ids, found, limit)
-            size = min(size * 4, MAX_CHUNK)
+    scanned, below, size = 0, NO_ID_ABOVE, FIRST_CHUNK
+    while len(found) < limit and scanned < MAX_SCAN:
+        take = min(size, MAX_SCAN - scanned)
+        ids = _message_hits(expression, below=below, take=take)
+        scanned += len(ids)
+        _collect_visible(tickets, ids, found, limit)
+        if len(ids) < take:
+            break
+        below, size = ids[-1], min(size * 4, MAX_CHUNK)
     return found, len(found) < limit and scanned >= MAX_SCAN
+
+
+def _message_hits(expression: str, *, below: int, take: int) -> list[int]:
+    """Matching message ids below ``below``, newest first, in windows that grow: a small LIMIT lets
+    PostgreSQL walk the primary key backwards for a common word instead of collecting every match."""
+    with connection.cursor() as cursor:
+        cursor.execute(_hits_sql(MESSAGES.table), [expression, below, take])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _collect_visible(tickets: QuerySet[Ticket], message_ids: list[int], found: dict[int, int], limit: int) -> None:
     """Add the tickets these messages belong to now, if visible, keeping each ticket's newest message."""
+    if not message_ids:
+        return
     owner = _owners(message_ids)
     visible = set(tickets.filter(id__in=set(owner.values())).values_list("id", flat=True))
     for message_id in message_ids:                     # newest first
@@ -279,7 +290,7 @@ def _owners(message_ids: list[int]) -> dict[int, int]:
 def _matching_tickets(tickets: QuerySet[Ticket], expression: str, limit: int) -> set[int]:
     """Visible tickets whose number, subject or requester match (ticket documents)."""
     with connection.cursor() as cursor:
-        cursor.execute(_hits_sql(TICKETS.table), [expression, limit * 2])
+        cursor.execute(_hits_sql(TICKETS.table), [expression, NO_ID_ABOVE, limit * 2])
         ids = [row[0] for row in cursor.fetchall()]
     return set(tickets.filter(id__in=ids).order_by("-id").values_list("id", flat=True)[:limit])
 
