@@ -149,15 +149,38 @@ def drain_with_workers(workers: int) -> None:
 
 
 def drain_processing_queue(worker_id: str = "bench-ingest") -> None:
-    """Run django-tasks-db's worker on the processing queue until no job is ready.
+    """Run django-tasks-db's worker on the processing queue until no job is left.
 
     Only the ``default`` queue: the outbound queue (delivering acknowledgements) is the
     sender's work, not ingest, and ``run_worker_loop`` would also start housekeeping.
+    A job scheduled a moment ahead (a reply waiting for its original) is waited for, as a
+    running worker would, so every message handed in is processed within the measurement.
     """
     from django_tasks_db.management.commands.db_worker import Worker
 
-    Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-           max_tasks=None, worker_id=worker_id, excluded_queue_names=[]).run()
+    while True:
+        Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+               max_tasks=None, worker_id=worker_id, excluded_queue_names=[]).run()
+        wait = seconds_until_next_job()
+        if wait is None:
+            return
+        time.sleep(wait)
+
+
+def seconds_until_next_job() -> float | None:
+    """Seconds until the next processing job scheduled for later becomes ready; None when none is."""
+    from django.db.models import Min
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    pending = DBTaskResult.objects.filter(status=TaskResultStatus.READY, queue_name="default")
+    first = pending.exclude(run_after=get_date_max()).aggregate(first=Min("run_after"))["first"]
+    if pending.filter(run_after=get_date_max()).exists():
+        return 0.0    # enqueued by another worker after this one looked: ready now
+    if first is None:
+        return None
+    return min(max(0.0, (first - timezone.now()).total_seconds()), 60.0)
 
 
 def per_message_latencies(intake: IntakeTiming) -> list[float]:

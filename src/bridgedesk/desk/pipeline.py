@@ -17,6 +17,7 @@ import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Callable, Sequence
 
 from django.core.files.base import ContentFile
@@ -32,7 +33,7 @@ from bridgedesk.desk.outbox import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.sla import note_customer_reply, set_new_ticket_deadlines
-from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence
+from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence, reference_ids
 from bridgedesk.triage.completeness import missing_fields
 from bridgedesk.triage.model import CategoryModel
 from bridgedesk.triage.routing import route
@@ -224,16 +225,25 @@ def _persist_in_group(item, position: int, context: GroupContext, config: Config
     return _persist(*item, config, context=context, evidence=evidence)
 
 
-def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str, BaseException], str]) -> Counter[str]:
+def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str, BaseException], str],
+                  deferrals: int = 0) -> Counter[str]:
     """Understand each message on its own, then persist them in groups, one commit per group.
 
     A message that fails is handed to ``on_failure`` (retry or park) and never takes its
     neighbours down: each persist runs in its own savepoint inside the group's transaction.
     The batch's raw bytes are read in one query and the model is looked up once per batch.
+    ``deferrals``: how often these messages already waited for their original (``defer_early_replies``).
     """
     config = get_config()
     model = get_model()
     counts: Counter[str] = Counter()
+    batch = set(inbound_ids)
+
+    def persist(group) -> None:  # type: ignore[no-untyped-def]
+        ready = defer_early_replies(group, batch, deferrals, counts)
+        if ready:
+            _persist_group(ready, config, counts, on_failure)
+
     prepared = []
     pending = read_pending_raw(inbound_ids)
     for inbound_id in inbound_ids:
@@ -247,11 +257,57 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
             continue
         prepared.append(item)
         if len(prepared) == PERSIST_GROUP:   # commit as soon as a group is ready: less waiting per message
-            _persist_group(prepared, config, counts, on_failure)
+            persist(prepared)
             prepared = []
     if prepared:
-        _persist_group(prepared, config, counts, on_failure)
+        persist(prepared)
     return counts
+
+
+DEFER_SECONDS = 1.0   # first wait for an original still being processed elsewhere; doubles each time
+MAX_DEFERRALS = 5     # then the reply is threaded with what is stored (about 31 s of waiting in all)
+
+
+def defer_early_replies(group, batch: set[int], deferrals: int, counts: Counter[str]) -> list:  # type: ignore[no-untyped-def]
+    """Put off the replies whose original is still an unprocessed row in another job.
+
+    Why: with several workers, a reply can be persisted while its original waits in another
+    worker's batch; threading it then finds nothing and opens a second ticket. Waiting a
+    moment lets the original open the ticket first. Bounded: after ``MAX_DEFERRALS`` the
+    reply is threaded with whatever is stored, so a parked original never holds it forever.
+    Originals in this same batch are not waited for: the batch stores them in order.
+    """
+    if deferrals >= MAX_DEFERRALS:
+        return group
+    wanted = {ref for item in group for ref in reference_ids(item[1].parsed)}
+    if not wanted:
+        return group
+    try:
+        pending = set(InboundMessage.objects.filter(message_id_header__in=wanted, state=InboundMessage.State.RECEIVED)
+                      .exclude(pk__in=batch).values_list("message_id_header", flat=True))
+    except Exception:  # noqa: BLE001 - waiting is an optimisation of threading; never a reason to fail
+        log.warning("could not look for pending originals; threading with what is stored")
+        return group
+    if not pending:
+        return group
+    kept = []
+    for item in group:
+        if pending.intersection(reference_ids(item[1].parsed)):
+            defer_inbound(item[0], deferrals + 1)
+            counts["deferred"] += 1
+        else:
+            kept.append(item)
+    return kept
+
+
+def defer_inbound(inbound_id: int, deferrals: int) -> None:
+    """Process the row again a little later, as a job of its own that remembers how often it waited."""
+    from bridgedesk.desk.tasks import process_inbound_batch
+
+    run_after = timezone.now() + timedelta(seconds=DEFER_SECONDS * 2 ** (deferrals - 1))
+    with transaction.atomic():
+        result = process_inbound_batch.using(run_after=run_after).enqueue([inbound_id], deferrals)
+        InboundMessage.objects.filter(pk=inbound_id, state=InboundMessage.State.RECEIVED).update(task_id=str(result.id))
 
 
 def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:

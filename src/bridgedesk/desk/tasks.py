@@ -22,10 +22,11 @@ RETRY_BASE_SECONDS = 10
 
 
 @task(queue_name="default")
-def process_inbound_batch(inbound_ids: list[int]) -> dict[str, int]:
+def process_inbound_batch(inbound_ids: list[int], deferrals: int = 0) -> dict[str, int]:
+    """``deferrals``: how often these rows already waited for their original (see ``defer_early_replies``)."""
     from bridgedesk.desk.pipeline import process_batch
 
-    return dict(process_batch(inbound_ids, on_failure=record_stage_failure))
+    return dict(process_batch(inbound_ids, on_failure=record_stage_failure, deferrals=deferrals))
 
 
 def record_stage_failure(inbound_id: int, stage: str, cause: BaseException) -> str:

@@ -1,0 +1,58 @@
+"""With several workers a reply can reach persistence while its original is still an unprocessed
+row in another worker's job; it must wait for the original (bounded), never open a second ticket.
+
+The race is made deterministic here: both rows are received, and the reply's batch is
+processed by hand while the original's row is still waiting."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from bridgedesk.desk.models import InboundMessage, Ticket
+from bridgedesk.desk.pipeline import MAX_DEFERRALS, process_batch
+from bridgedesk.desk.tasks import record_stage_failure
+from tests.desk.helpers import build_mail, receive
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGINAL_ID = "original-wang@example.cn"
+
+
+def received_pair() -> tuple[int, int]:
+    """The original and its reply, received in two intake commits (two jobs), neither processed."""
+    [original] = receive(build_mail(sender="wang@example.cn", subject="提现没到账", message_id=f"<{ORIGINAL_ID}>",
+                                    body="我的 USDT 提现三个小时了还没到账。"))
+    [reply] = receive(build_mail(sender="wang@example.cn", subject="Re: 提现没到账", body="补充：订单号 123456。",
+                                 headers={"In-Reply-To": f"<{ORIGINAL_ID}>", "References": f"<{ORIGINAL_ID}>"}))
+    return original, reply
+
+
+def test_reply_waits_for_its_original_then_threads_onto_its_ticket(desk_config):
+    original, reply = received_pair()
+    counts = process_batch([reply], on_failure=record_stage_failure)
+    assert counts == {"deferred": 1}
+    assert InboundMessage.objects.get(pk=reply).state == "received" and Ticket.objects.count() == 0
+    retry = DBTaskResult.objects.get(id=InboundMessage.objects.get(pk=reply).task_id)
+    assert retry.args_kwargs["args"] == [[reply], 1] and retry.run_after > timezone.now()
+
+    process_batch([original], on_failure=record_stage_failure)
+    counts = process_batch([reply], on_failure=record_stage_failure, deferrals=1)
+    assert counts == {"references": 1}
+    ticket = Ticket.objects.get()
+    assert ticket.messages.filter(direction="in").count() == 2
+
+
+def test_waiting_is_bounded(desk_config):
+    original, reply = received_pair()
+    counts = process_batch([reply], on_failure=record_stage_failure, deferrals=MAX_DEFERRALS)
+    assert counts == {"new_ticket": 1}      # waited long enough: threaded with what is stored
+    assert InboundMessage.objects.get(pk=original).state == "received"
+
+
+def test_original_in_the_same_batch_is_not_waited_for(desk_config):
+    original, reply = received_pair()
+    counts = process_batch([original, reply], on_failure=record_stage_failure)
+    assert "deferred" not in counts
+    assert Ticket.objects.count() == 1 and Ticket.objects.get().messages.filter(direction="in").count() == 2
