@@ -56,3 +56,13 @@ def test_original_in_the_same_batch_is_not_waited_for(desk_config):
     counts = process_batch([original, reply], on_failure=record_stage_failure)
     assert "deferred" not in counts
     assert Ticket.objects.count() == 1 and Ticket.objects.get().messages.filter(direction="in").count() == 2
+
+
+def test_a_waiting_second_copy_of_a_stored_original_is_not_waited_for(desk_config):
+    original, reply = received_pair()
+    process_batch([original], on_failure=record_stage_failure)
+    [second] = receive(build_mail(sender="wang@example.cn", subject="提现没到账", message_id=f"<{ORIGINAL_ID}>",
+                                  body="我的 USDT 提现三个小时了还没到账。"))   # the same Message-ID again, still waiting
+    counts = process_batch([reply], on_failure=record_stage_failure)
+    assert counts == {"references": 1}
+    assert InboundMessage.objects.get(pk=second).state == "received"

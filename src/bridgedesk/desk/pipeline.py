@@ -264,8 +264,8 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
     return counts
 
 
-DEFER_SECONDS = 1.0   # first wait for an original still being processed elsewhere; doubles each time
-MAX_DEFERRALS = 5     # then the reply is threaded with what is stored (about 31 s of waiting in all)
+DEFER_SECONDS = 0.25  # first wait for an original still being processed elsewhere; doubles each time
+MAX_DEFERRALS = 6     # then the reply is threaded with what is stored (about 16 s of waiting in all)
 
 
 def defer_early_replies(group, batch: set[int], deferrals: int, counts: Counter[str]) -> list:  # type: ignore[no-untyped-def]
@@ -283,8 +283,7 @@ def defer_early_replies(group, batch: set[int], deferrals: int, counts: Counter[
     if not wanted:
         return group
     try:
-        pending = set(InboundMessage.objects.filter(message_id_header__in=wanted, state=InboundMessage.State.RECEIVED)
-                      .exclude(pk__in=batch).values_list("message_id_header", flat=True))
+        pending = pending_originals(wanted, batch)
     except Exception:  # noqa: BLE001 - waiting is an optimisation of threading; never a reason to fail
         log.warning("could not look for pending originals; threading with what is stored")
         return group
@@ -298,6 +297,20 @@ def defer_early_replies(group, batch: set[int], deferrals: int, counts: Counter[
         else:
             kept.append(item)
     return kept
+
+
+def pending_originals(message_ids: set[str], batch: set[int]) -> set[str]:
+    """The Message-IDs whose mail waits unprocessed in another job and is not stored yet.
+
+    A stored message counts as arrived even if a second copy of its bytes still waits (a
+    repeat delivery), or a reply would wait for a copy that changes nothing.
+    """
+    waiting = set(InboundMessage.objects.filter(message_id_header__in=message_ids, state=InboundMessage.State.RECEIVED)
+                  .exclude(pk__in=batch).values_list("message_id_header", flat=True))
+    if not waiting:
+        return waiting
+    stored = set(Message.objects.filter(message_id__in=waiting, direction=Message.Direction.IN).values_list("message_id", flat=True))
+    return waiting - stored
 
 
 def defer_inbound(inbound_id: int, deferrals: int) -> None:
