@@ -74,6 +74,12 @@ def test_pasted_identifiers_match_exactly(desk):
     assert numbers("884213300") == []
 
 
+def test_postgresql_reads_older_matches_through_gin_with_the_same_results(desk, monkeypatch):
+    expected = {query: numbers(query) for query in ("到账", "处理中", TX_HASH, "withdrawal")}
+    monkeypatch.setattr(search, "PG_RECENT_ROWS", 1)        # (on SQLite the setting is unused)
+    assert {query: numbers(query) for query in expected} == expected
+
+
 def test_mixed_chinese_and_english_terms_all_apply(desk):
     assert numbers("USDT 提现") == [desk["withdraw"].number]
     assert set(numbers("usdt")) == {desk["withdraw"].number, desk["deposit"].number}
