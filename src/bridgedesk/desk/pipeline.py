@@ -391,9 +391,11 @@ def _store_attachments(understanding: Understanding) -> list[tuple[str, str, str
     without a row is only unreferenced bytes, never a lost message.
     """
     stored = []
-    for attachment in understanding.guarded.attachments:
+    parsed = understanding.parsed.attachments     # the guard keeps their order, one for one
+    for position, attachment in enumerate(understanding.guarded.attachments):
         digest = hashlib.sha256(attachment.data).hexdigest()
-        reason = attachment.quarantine_reason or ""
+        mime_verdict = parsed[position].quarantine_reason if position < len(parsed) else None
+        reason = attachment.quarantine_reason or mime_verdict or ""   # the guard's (OCR) or the MIME walk's (programs)
         if reason == "secret_in_image":
             stored.append((digest, "", reason))      # shows a secret: the bytes are never kept
             continue
