@@ -221,3 +221,13 @@ def test_a_breached_security_ticket_is_recorded_but_never_moved_out_of_the_secur
     ticket.refresh_from_db()
     assert (result.breaches, result.escalated) == (1, 0) and ticket.queue == "security"
     assert ticket.sla_breached == ["first_response"]
+
+
+def test_a_portal_reply_after_our_answer_owes_a_next_response_like_mail(desk_config):
+    ticket = new_ticket()
+    assert services.reply(ticket, text="Please send the TxID. 请提供交易哈希。", author=agent()).sent
+    ticket.refresh_from_db()
+    services.customer_reply(ticket, ticket.requester, text="TxID 已经发了，还是没有到账。")
+    ticket.refresh_from_db()
+    assert ticket.status == "open" and ticket.next_response_due is not None
+    assert ticket.sla_due == min(ticket.next_response_due, ticket.resolution_due)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from bridgedesk.desk.models import Customer, Macro, Message, OutboxMail, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
-from bridgedesk.desk.sla import deadline_changes
+from bridgedesk.desk.sla import deadline_changes, note_customer_reply
 from bridgedesk.guard.outbound import LintProblem, lint_reply
 from bridgedesk.guard.scan import guard_message
 
@@ -139,8 +139,9 @@ def customer_reply(ticket: Ticket, customer: Customer, *, text: str) -> Message:
         )
         if secrets:
             TicketEvent.objects.create(ticket=ticket, kind="secret_redacted", data={"message": message.pk, "secrets": secrets, "ocr": "portal"})
-        reopened = Ticket.Status.OPEN if ticket.status in ("pending", "solved") else ticket.status
-        _touch(ticket, status=reopened)
+        ticket.status = Ticket.Status.OPEN if ticket.status in ("pending", "solved") else ticket.status
+        sla_fields = note_customer_reply(ticket)     # after an answer, a next response is owed, as for mail
+        _touch(ticket, status=ticket.status, **{name: getattr(ticket, name) for name in sla_fields})
     return message
 
 
