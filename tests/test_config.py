@@ -138,7 +138,7 @@ def test_sla_policies_calendars_and_escalation_queue_are_read(config_file):
 
 def test_sla_defaults_apply_to_every_priority(config_file):
     sla = load_config(config_file()).sla
-    assert sla.escalation_queue == "supervisors" and sla.calendars == {}
+    assert sla.escalation_queue == "supervisor" and sla.calendars == {}
     for priority in ("urgent", "high", "normal", "low"):
         policy = sla.policy_for(priority)
         assert (policy.first_response_hours, policy.next_response_hours, policy.resolution_hours) == (24, 24, 48)

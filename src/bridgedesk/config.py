@@ -119,7 +119,7 @@ class Sla:
 
     first_response_hours: int = 24
     resolution_hours: int = 48
-    escalation_queue: str = "supervisors"
+    escalation_queue: str = "supervisor"
     policies: Mapping[str, SlaPolicy] = field(default_factory=dict)
     calendars: Mapping[str, BusinessCalendar] = field(default_factory=dict)
     queue_calendars: Mapping[str, str] = field(default_factory=dict)   # queue slug -> calendar name
@@ -281,9 +281,9 @@ def _parse_sla(table: Mapping[str, Any]) -> Sla:
     _reject_unknown(table, {"first_response_hours", "resolution_hours", "escalation_queue", "policies", "calendars"}, "sla")
     first = _positive_hours(table.get("first_response_hours", 24), "sla.first_response_hours")
     resolution = _positive_hours(table.get("resolution_hours", 48), "sla.resolution_hours")
-    escalation = _coerce(table.get("escalation_queue", "supervisors"), "", "sla.escalation_queue").strip()
+    escalation = _coerce(table.get("escalation_queue", "supervisor"), "", "sla.escalation_queue").strip()
     if not _QUEUE.match(escalation):
-        raise ConfigError(f'sla.escalation_queue {escalation!r} must be a queue slug such as "supervisors"')
+        raise ConfigError(f'sla.escalation_queue {escalation!r} must be a queue slug such as "supervisor"')
     policies_table = _table(table, "policies")
     _reject_unknown(policies_table, set(PRIORITIES), "sla.policies")
     policies = {priority: _parse_sla_policy(_table(policies_table, priority), f"sla.policies.{priority}", first, resolution)

@@ -113,9 +113,9 @@ def test_breach_scan_records_each_breach_once_and_escalates_keeping_the_old_queu
     [breach] = TicketEvent.objects.filter(ticket=ticket, kind="sla_breach")
     assert breach.data["target"] == "first_response"
     [escalation] = TicketEvent.objects.filter(ticket=ticket, kind="sla_escalated")
-    assert escalation.data == {"from_queue": old_queue, "to_queue": "supervisors", "targets": ["first_response"]}
+    assert escalation.data == {"from_queue": old_queue, "to_queue": "supervisor", "targets": ["first_response"]}
     ticket.refresh_from_db()
-    assert ticket.queue == "supervisors" and ticket.sla_breached == ["first_response"]
+    assert ticket.queue == "supervisor" and ticket.sla_breached == ["first_response"]
     assert ticket.sla_due == ticket.first_response_due, "a breached deadline still sorts first"
 
 

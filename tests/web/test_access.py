@@ -84,3 +84,11 @@ def test_non_staff_are_sent_to_sign_in(client, funding_and_security):
         target = url.format(n=funding.number, m=1)
         response = client.post(target) if url in POST_URLS else client.get(target)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+
+
+def test_escalated_tickets_reach_supervisors_of_a_queue_but_not_its_agents(make_agent, funding_and_security):
+    funding, _ = funding_and_security
+    Ticket.objects.filter(pk=funding.pk).update(queue="supervisor")
+    url = f"/tickets/{funding.number}/"
+    assert make_agent("funder", queues=("funding",)).get(url).status_code == 404
+    assert make_agent("lead", role="supervisor", queues=("funding",)).get(url).status_code == 200

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from bridgedesk.desk.models import AgentProfile, Ticket
+from bridgedesk.desk.runtime import get_config
 
 SECURITY_QUEUE = "security"
 SECURITY_ROLES = ("security", "admin")
@@ -45,10 +46,17 @@ def visible_tickets(user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
     scope = scope_of(user)
     tickets = Ticket.objects.all()
     if scope.queues:
-        tickets = tickets.filter(queue__in=scope.queues)
+        tickets = tickets.filter(queue__in=_queues_of(scope))
     if not scope.sees_security:
         tickets = tickets.exclude(queue=SECURITY_QUEUE)
     return tickets
+
+
+def _queues_of(scope: Scope) -> tuple[str, ...]:
+    """A supervisor also sees the escalation queue: SLA breaches land there for them to act on."""
+    if scope.role == "supervisor":
+        return (*scope.queues, get_config().sla.escalation_queue)
+    return scope.queues
 
 
 def access_ticket_by_user(user, number: str) -> Ticket:  # type: ignore[no-untyped-def]

@@ -24,7 +24,7 @@ from bridgedesk.desk import services
 from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, Ticket
 from bridgedesk.desk.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
-from bridgedesk.web.access import SECURITY_ROLES, access_ticket_by_user, scope_of, visible_tickets
+from bridgedesk.web.access import access_ticket_by_user, scope_of, visible_tickets
 from bridgedesk.web.entities import collect_entities
 from bridgedesk.web.forms import AssignForm, MergeForm, NoteForm, ReplyForm, StatusForm, TriageForm
 from bridgedesk.web.security import client_ip
@@ -132,7 +132,7 @@ def prepare_rows(tickets: list[Ticket]) -> list[Ticket]:
 def cached_view_counts(tickets: QuerySet[Ticket], user) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Counts per view, kept VIEW_COUNT_SECONDS per scope: exact totals over 100,000 tickets cost more than a page."""
     scope = scope_of(user)
-    key = f"bridgedesk:view-counts:{scope.role in SECURITY_ROLES}:{','.join(sorted(scope.queues))}"
+    key = f"bridgedesk:view-counts:{scope.role}:{','.join(sorted(scope.queues))}"
     counts = cache.get(key)
     if counts is None:
         counts = count_views(tickets)
