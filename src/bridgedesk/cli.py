@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--messages", type=int, default=1_000_000)
     console.add_argument("--requests", type=int, default=100, help="requests per view (default 100)")
     console.add_argument("--db", help="database URL (default: fresh SQLite in a temp dir)")
+    console.add_argument("--search", action="store_true",
+                         help="also build the full-text index (about 5 minutes at 1M messages) and time searches")
     stages = bench_sub.add_parser("stages", help="time per understanding stage (parse, guard, triage)")
     stages.add_argument("--n", type=int, default=1000)
     bench_sub.add_parser("seed", help="category accuracy per language on the seed set's held-out split")

@@ -86,8 +86,22 @@ def run_console(args: argparse.Namespace) -> dict:
     if args.tickets < 1 or args.messages < args.tickets or args.requests < 1:
         raise UserError("--tickets and --requests must be at least 1, and --messages at least --tickets")
     seeded = seed_console(args.tickets, args.messages)
-    return {"tickets": seeded["tickets"], "messages": seeded["messages"], "seed_seconds": seeded["seconds"],
-            **run_console_bench(args.requests)}
+    result = {"tickets": seeded["tickets"], "messages": seeded["messages"], "seed_seconds": seeded["seconds"],
+              **run_console_bench(args.requests)}
+    if getattr(args, "search", False):
+        result.update(_time_search())
+    return result
+
+
+def _time_search() -> dict:
+    """Index what the seed wrote (as housekeeping would), then time searches as the demo agent and admin."""
+    from django.contrib.auth import get_user_model
+
+    from bridgedesk.bench.search import build_search_index, time_searches
+
+    index = build_search_index()
+    users = get_user_model().objects.filter(username__in=("agent", "admin"))
+    return {"search_index": index, "search": {user.username: time_searches(user) for user in users}}
 
 
 def run_smtp(args: argparse.Namespace) -> dict:
