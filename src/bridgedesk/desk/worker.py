@@ -11,6 +11,7 @@ import threading
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
+from bridgedesk.desk.planner import refresh_planner_statistics
 from bridgedesk.desk.recovery import recover_stalled_inbound, recover_stalled_outbox
 from bridgedesk.desk.retention import purge_expired_originals
 from bridgedesk.desk.runtime import get_config, get_model
@@ -29,6 +30,7 @@ def run_housekeeping_once() -> None:
     purge_expired_originals()
     catch_up_search_index()
     scan_breaches()
+    refresh_planner_statistics()
 
 
 def _housekeeping_loop(stop: threading.Event, interval: float) -> None:
