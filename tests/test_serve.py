@@ -9,6 +9,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -44,6 +45,16 @@ def signed_in(base: str, username: str, password: str) -> urllib.request.OpenerD
     return opener
 
 
+def oversize_post_status(base: str) -> int:
+    """Announce a 40 MB body (over the 25 MB default intake limit) and read the status line; no body is sent."""
+    host, port = urllib.parse.urlsplit(base).hostname, urllib.parse.urlsplit(base).port
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(b"POST /portal/ HTTP/1.1\r\nHost: desk\r\nContent-Type: application/octet-stream\r\n"
+                     b"Content-Length: 41943040\r\n\r\n")
+        status_line = sock.makefile("rb").readline().decode()
+    return int(status_line.split()[1])
+
+
 def test_demo_desk_serves_tickets_and_stops_cleanly(tmp_path, fresh_database_url):
     env = dict(os.environ, BRIDGEDESK_DATA=str(tmp_path / "data"))
     env.pop("BRIDGEDESK_CONFIG", None)
@@ -75,6 +86,7 @@ def test_demo_desk_serves_tickets_and_stops_cleanly(tmp_path, fresh_database_url
             assert (ticket["number"] in listing) == (ticket["number"] not in security_numbers), ticket["number"]
         detail = agent.open(base + f"tickets/{tickets[0]['number']}/", timeout=10).read().decode()
         assert tickets[0]["number"] in detail
+        assert oversize_post_status(base) == 413, "a body over the intake limit is refused before Django reads it"
         officer = signed_in(base, "security", "security-demo")
         security_listing = officer.open(base + "tickets/", timeout=10).read().decode()
         assert all(number in security_listing for number in security_numbers)

@@ -17,11 +17,18 @@ from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, build_tls_context
 
 log = logging.getLogger("bridgedesk.serve")
+WEB_FORM_OVERHEAD_BYTES = 1024 * 1024
 
 
 def default_worker_count() -> int:
     """One job worker per core: understanding is CPU-bound and each worker runs on its own core."""
     return max(1, os.cpu_count() or 1)
+
+
+def web_body_limit(config: Config) -> int:
+    """The largest request body the web server reads: a portal reply may carry up to a mail's worth of files
+    (the intake limit) plus form overhead; anything larger gets 413 before Django buffers it to disk."""
+    return config.intake.max_message_bytes + WEB_FORM_OVERHEAD_BYTES
 
 
 class Desk:
@@ -75,7 +82,8 @@ class Desk:
 
         from bridgedesk.web.wsgi import application
 
-        self.web = create_server(application, host=self.http_address[0], port=self.http_address[1], threads=8, ident="bridgedesk")
+        self.web = create_server(application, host=self.http_address[0], port=self.http_address[1], threads=8, ident="bridgedesk",
+                                 max_request_body_size=web_body_limit(get_config()))
         self.web_port = self.web.effective_port
         threading.Thread(target=self.web.run, name="web", daemon=True).start()
 

@@ -43,10 +43,6 @@ class PortalRequestForm(forms.Form):
     email = forms.EmailField(max_length=320)
 
 
-class PortalReplyForm(forms.Form):
-    text = forms.CharField(max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6}))
-
-
 class AntiPhishingCodeForm(forms.Form):
     """The phrase only genuine mail from us will show; letters, digits, CJK, spaces and - _ only."""
 
