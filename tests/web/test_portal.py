@@ -97,7 +97,10 @@ def test_reply_is_guarded_and_reopens_the_ticket(two_customers):
     reply = Message.objects.filter(ticket=mine, direction="in").latest("id")
     assert "还没到账" in reply.text and SEED not in reply.text and "abandon abandon" not in reply.text
     assert reply.secrets and reply.secrets[0]["type"] == "seed_phrase"
-    assert Ticket.objects.get(pk=mine.pk).status == "open"
+    after = Ticket.objects.get(pk=mine.pk)
+    assert after.status == "open"
+    assert (after.queue, after.priority, after.tags) == ("security", "urgent", ["secret_leaked:seed_phrase"]), \
+        "a secret leaked through the portal goes to the security team, as one leaked by mail does"
     assert TicketEvent.objects.filter(ticket=mine, kind="secret_redacted", data__message=reply.pk).exists()
     assert "我们已删除您发送的敏感信息" in li.get(f"/portal/tickets/{mine.number}/").content.decode()
 

@@ -119,4 +119,5 @@ def customer_reply_with_files(ticket: Ticket, customer: Customer, *, text: str, 
             message.save(update_fields=["secrets"])
             TicketEvent.objects.create(ticket=ticket, kind="secret_redacted",
                                        data={"message": message.pk, "secrets": secrets, "ocr": guarded.ocr})
+            services.mark_leaked_secrets(ticket, [s["type"] for s in secrets])
     return message

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from bridgedesk.desk.models import Customer, Macro, Message, OutboxMail, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
-from bridgedesk.desk.sla import deadline_changes, note_customer_reply
+from bridgedesk.desk.sla import deadline_changes, note_customer_reply, recompute_deadlines
 from bridgedesk.guard.outbound import LintProblem, lint_reply
 from bridgedesk.guard.scan import guard_message
 
@@ -139,10 +139,23 @@ def customer_reply(ticket: Ticket, customer: Customer, *, text: str) -> Message:
         )
         if secrets:
             TicketEvent.objects.create(ticket=ticket, kind="secret_redacted", data={"message": message.pk, "secrets": secrets, "ocr": "portal"})
+            mark_leaked_secrets(ticket, [s["type"] for s in secrets])
         ticket.status = Ticket.Status.OPEN if ticket.status in ("pending", "solved") else ticket.status
         sla_fields = note_customer_reply(ticket)     # after an answer, a next response is owed, as for mail
         _touch(ticket, status=ticket.status, **{name: getattr(ticket, name) for name in sla_fields})
     return message
+
+
+def mark_leaked_secrets(ticket: Ticket, kinds: list[str]) -> None:
+    """A leaked secret makes the case urgent and the security team's, however it arrived (mail or portal):
+    the same tags, priority and queue the pipeline sets, with deadlines recomputed for the new priority."""
+    tags = [f"secret_leaked:{kind}" for kind in dict.fromkeys(kinds) if f"secret_leaked:{kind}" not in ticket.tags]
+    if not tags:
+        return
+    ticket.tags = [*ticket.tags, *tags]
+    ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
+    fields = ["tags", "priority", "queue", *recompute_deadlines(ticket)]
+    _touch(ticket, **{name: getattr(ticket, name) for name in dict.fromkeys(fields)})
 
 
 def close_by_customer(ticket: Ticket, customer: Customer) -> None:
