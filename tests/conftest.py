@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +94,19 @@ def data_dir_with_model(tmp_path, seed_model_file) -> Path:
     model_file(data).parent.mkdir(parents=True)
     shutil.copy(seed_model_file, model_file(data))
     return data
+
+
+def run_cli(*args: str, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """`bridgedesk ARGS` in a child process, as an operator's script runs it."""
+    return subprocess.run([sys.executable, "-m", "bridgedesk", *args], env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def cli_env(data_dir_with_model, fresh_database_url) -> dict[str, str]:
+    """Environment for `run_cli`: the shared trained model's data dir, the demo brand, this run's database."""
+    environment = dict(os.environ, BRIDGEDESK_DATA=str(data_dir_with_model))
+    environment.pop("BRIDGEDESK_CONFIG", None)
+    environment.pop("BRIDGEDESK_DATABASE_URL", None)
+    if fresh_database_url:
+        environment["BRIDGEDESK_DATABASE_URL"] = fresh_database_url
+    return environment

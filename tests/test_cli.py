@@ -4,34 +4,18 @@ from __future__ import annotations
 
 import json
 import mailbox
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli
 from tests.desk.helpers import build_mail
 
 DEMO_MAIL = Path(__file__).resolve().parents[1] / "src" / "bridgedesk" / "desk" / "demo_mail"
 PHRASE = "legal winner thank year wave sausage worth useful legal winner thank yellow"
 
 
-def run(*args: str, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bridgedesk", *args], env=env, capture_output=True, text=True, timeout=timeout)
-
-
-@pytest.fixture
-def env(data_dir_with_model, fresh_database_url) -> dict[str, str]:
-    environment = dict(os.environ, BRIDGEDESK_DATA=str(data_dir_with_model))
-    environment.pop("BRIDGEDESK_CONFIG", None)
-    environment.pop("BRIDGEDESK_DATABASE_URL", None)
-    if fresh_database_url:
-        environment["BRIDGEDESK_DATABASE_URL"] = fresh_database_url
-    return environment
-
-
-def test_import_eml_mbox_and_maildir_then_list_tickets(tmp_path, env):
+def test_import_eml_mbox_and_maildir_then_list_tickets(tmp_path, cli_env):
     eml = tmp_path / "one.eml"
     eml.write_bytes(build_mail(sender="eml@example.com", subject="from eml", body="Deposit missing, TRC20."))
     box = mailbox.mbox(tmp_path / "box.mbox")
@@ -43,15 +27,15 @@ def test_import_eml_mbox_and_maildir_then_list_tickets(tmp_path, env):
     empty = tmp_path / "empty.eml"
     empty.write_bytes(b"")
 
-    first = run("import", str(eml), str(tmp_path / "box.mbox"), str(tmp_path / "Maildir"), str(empty), str(tmp_path / "missing.eml"), env=env)
+    first = run_cli("import", str(eml), str(tmp_path / "box.mbox"), str(tmp_path / "Maildir"), str(empty), str(tmp_path / "missing.eml"), env=cli_env)
     assert "imported 4, duplicates skipped 0, refused 2" in first.stdout
     assert "empty message" in first.stdout and "no such file" in first.stdout
     assert first.returncode == 1, "refusals make the exit status non-zero"
 
-    again = run("import", str(eml), env=env)
+    again = run_cli("import", str(eml), env=cli_env)
     assert "imported 0, duplicates skipped 1, refused 0" in again.stdout and again.returncode == 0
 
-    listed = run("tickets", "--json", env=env)
+    listed = run_cli("tickets", "--json", env=cli_env)
     assert listed.returncode == 0, listed.stderr
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [r["requester"] for r in rows] == ["eml@example.com", "mbox1@example.com", "mbox2@example.com", "md@example.com"]
@@ -62,12 +46,12 @@ def test_import_eml_mbox_and_maildir_then_list_tickets(tmp_path, env):
     assert rows[0]["messages"] == 2, "the customer's message and our acknowledgement"
 
 
-def test_triage_json_follows_the_contract_and_never_prints_a_secret(tmp_path, env):
+def test_triage_json_follows_the_contract_and_never_prints_a_secret(tmp_path, cli_env):
     leak = tmp_path / "leak.eml"
     leak.write_bytes(build_mail(subject="stolen", body=f"my words: {PHRASE}"))
     unreadable = tmp_path / "nope.eml"
     files = sorted(str(p) for p in DEMO_MAIL.glob("*.eml")) + [str(leak), str(unreadable)]
-    result = run("triage", "--json", *files, env=env)
+    result = run_cli("triage", "--json", *files, env=cli_env)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["file"] for line in lines] == files
@@ -88,23 +72,23 @@ def test_triage_json_follows_the_contract_and_never_prints_a_secret(tmp_path, en
         assert set(line) >= {"file", "language", "category", "category_confidence", "priority", "entities", "secrets", "redacted_text", "missing", "phishing"}
 
 
-def test_bad_config_is_one_clear_line(tmp_path, env):
+def test_bad_config_is_one_clear_line(tmp_path, cli_env):
     bad = tmp_path / "bad.toml"
     bad.write_text('[brand]\nname = "K"\nofficial_domains = ["k.example"]\nsupport_address = "s@k.example"\n'
                    'security_address = "sec@k.example"\nticket_prefix = "K"\ncolour = "blue"\n', encoding="utf-8")
-    result = run("tickets", "--json", "--config", str(bad), env=env)
+    result = run_cli("tickets", "--json", "--config", str(bad), env=cli_env)
     assert result.returncode == 2
     assert result.stderr.strip().startswith("bridgedesk: unknown key brand.colour")
     assert "Traceback" not in result.stderr
 
 
-def test_bad_listen_address_is_explained(env):
-    result = run("serve", "--http", "localhost", env=env)
+def test_bad_listen_address_is_explained(cli_env):
+    result = run_cli("serve", "--http", "localhost", env=cli_env)
     assert result.returncode == 2 and "--http 'localhost' must look like HOST:PORT" in result.stderr
 
 
-def test_triage_json_analyses_a_forwarded_phishing_mail(env):
-    result = run("triage", "--json", str(DEMO_MAIL / "06-phishing-en.eml"), env=env)
+def test_triage_json_analyses_a_forwarded_phishing_mail(cli_env):
+    result = run_cli("triage", "--json", str(DEMO_MAIL / "06-phishing-en.eml"), env=cli_env)
     [line] = [json.loads(x) for x in result.stdout.splitlines()]
     assert line["phishing"]["verdict"] in ("phishing", "suspicious")
     assert "lookalike_domain" in line["phishing"]["indicators"] or "brand_in_foreign_domain" in line["phishing"]["indicators"]

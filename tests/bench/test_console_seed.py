@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import datetime, timezone
 
 import pytest
@@ -13,6 +11,7 @@ from django.db.models import Count
 
 from bridgedesk.bench.console_seed import seed_console
 from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
+from tests.conftest import run_cli
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
 
@@ -78,42 +77,28 @@ def test_seed_refuses_impossible_sizes():
         seed_console(10, 5)
 
 
-def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bridgedesk", *args], env=env, capture_output=True, text=True, timeout=300)
-
-
-@pytest.fixture
-def env(data_dir_with_model, fresh_database_url) -> dict[str, str]:
-    environment = dict(os.environ, BRIDGEDESK_DATA=str(data_dir_with_model))
-    environment.pop("BRIDGEDESK_CONFIG", None)
-    environment.pop("BRIDGEDESK_DATABASE_URL", None)
-    if fresh_database_url:
-        environment["BRIDGEDESK_DATABASE_URL"] = fresh_database_url
-    return environment
-
-
-def test_seed_command_fills_an_empty_desk_and_refuses_one_with_tickets_unless_forced(env):
-    first = _run("seed", "--tickets", "30", "--messages", "90", env=env)
+def test_seed_command_fills_an_empty_desk_and_refuses_one_with_tickets_unless_forced(cli_env):
+    first = run_cli("seed", "--tickets", "30", "--messages", "90", env=cli_env)
     assert first.returncode == 0, first.stderr
     assert "seeded 30 tickets, 90 messages" in first.stdout and "agent / agent-demo" in first.stdout
 
-    again = _run("seed", "--tickets", "30", "--messages", "90", env=env)
+    again = run_cli("seed", "--tickets", "30", "--messages", "90", env=cli_env)
     assert again.returncode == 2 and "Traceback" not in again.stderr
     assert "already has 30 tickets" in again.stderr and "--force" in again.stderr
 
-    forced = _run("seed", "--tickets", "10", "--messages", "20", "--force", env=env)
+    forced = run_cli("seed", "--tickets", "10", "--messages", "20", "--force", env=cli_env)
     assert forced.returncode == 0, forced.stderr
-    listed = _run("tickets", "--json", env=env)
+    listed = run_cli("tickets", "--json", env=cli_env)
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(rows) == 40 and len({row["number"] for row in rows}) == 40
 
-    bad = _run("seed", "--tickets", "10", "--messages", "3", env=env)
+    bad = run_cli("seed", "--tickets", "10", "--messages", "3", env=cli_env)
     assert bad.returncode == 2 and "--messages at least --tickets" in bad.stderr
 
 
 def test_bench_console_prints_timings_per_view_as_its_last_line(data_dir_with_model):
     environment = {k: v for k, v in os.environ.items() if k not in ("BRIDGEDESK_CONFIG", "BRIDGEDESK_DATABASE_URL")}
-    done = _run("bench", "console", "--tickets", "60", "--messages", "300", "--requests", "3", env=environment)
+    done = run_cli("bench", "console", "--tickets", "60", "--messages", "300", "--requests", "3", env=environment)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert (result["tickets"], result["messages"], result["requests"]) == (60, 300, 3)
