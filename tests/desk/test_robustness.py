@@ -100,7 +100,7 @@ def test_hostile_message_becomes_a_ticket_quickly(name, desk_config):
 def warm_up_models() -> None:
     """Load the category and language models as a running worker already has."""
     from bridgedesk.desk.runtime import get_model
-    from bridgedesk.triage.language import detect_language
+    from bridgedesk.understanding import preload
 
     get_model()
-    detect_language("warm up the language model")
+    preload()

@@ -102,7 +102,7 @@ def test_public_suffix_list_needs_no_network(monkeypatch: pytest.MonkeyPatch) ->
         raise AssertionError("network used")
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    lookalike_names._extractor.cache_clear()
+    lookalike_names.suffix_extractor.cache_clear()
     parse_domain.cache_clear()
     name = parse_domain("a.b.example.co.uk")
     assert name is not None and name.registrable == "example.co.uk" and name.subdomain == "a.b"

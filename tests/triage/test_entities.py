@@ -288,3 +288,17 @@ def test_extraction_is_fast_on_a_typical_mail() -> None:
     per_call_ms = (time.perf_counter() - start) * 1000 / 200
     print(f"\nentity extraction: {per_call_ms:.3f} ms per {len(text)}-char mail")
     assert per_call_ms < 5
+
+
+def test_cues_in_capitals_and_values_keep_their_case() -> None:
+    text = "ORDER NO: AbC-1234567x, USER ID 12345678, MEMO: Ab12, Destination TAG 99, ERROR CODE 50111 on TRC20"
+    found = {(e.type, e.value) for e in extract_entities(text)}
+    assert {("order_id", "AbC-1234567x"), ("uid", "12345678"), ("memo", "Ab12"), ("memo", "99"),
+            ("error_code", "50111"), ("network", "TRC20")} <= found
+
+
+def test_offsets_stay_exact_after_letters_that_lower_case_to_two() -> None:
+    """"İ" lower-cases to two characters; the folded copy must keep every offset."""
+    text = "İİİ İstanbul: order id ZX12345678 please"
+    [order] = [e for e in extract_entities(text) if e.type == "order_id"]
+    assert text[order.start:order.end] == order.value == "ZX12345678"

@@ -87,3 +87,40 @@ def test_cached_word_pieces_equal_one_tokeniser_call_per_text() -> None:
     for text in [normalise_text(t) for t in UNSEEN + TRAIN] * 2:   # second round: from the cache
         whole = [i for i in piece_ids(embedder._tokenizer, text) if i not in skip]
         assert embedder.piece_ids_cached(text) == whole
+
+
+def reference_normalise(text: str) -> str:
+    """``normalise_text`` as first written: every pattern on every text, tickers case-blind."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    for pattern, token in ((features._URL_RE, features.URL_TOKEN), (features._EMAIL_RE, features.EMAIL_TOKEN),
+                           *features._IDENTIFIER_PATTERNS):
+        folded = pattern.sub(f" {token} ", folded)
+    folded = folded.lower()
+    folded = re.compile(features._TICKER_RE.pattern, re.IGNORECASE).sub(f" {features.TICKER_TOKEN} ", folded)
+    folded = features._NUMBER_RE.sub(f" {features.NUMBER_TOKEN} ", folded)
+    for pattern, expansion in features._CONTRACTIONS:
+        folded = pattern.sub(expansion, folded)
+    return features._SPACE_RE.sub(" ", folded).strip()
+
+
+EDGE_TEXTS = [
+    "See HTTPS://EXAMPLE.COM/x and WWW.Kestrel.exchange now",
+    "mail ME@Example.COM or a.b+c@d-e.co.uk",
+    "tx " + "AB" * 32 + " and 0x" + "cd" * 20 + " and BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ",
+    "bc1" + "q" * 19 + " is too short, bc1" + "q" * 20 + " is not",
+    "TJYeasTPa6gpEEfYqg8WhE6N3Yq9kZgzWv solana 4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T",
+    "I can't, won't, didn't; I'm sure you're right, we've, they'll, she'd",
+    "我的USDT充值TRC20还没到账，订单号 20240115000123",
+    "",
+]
+
+
+def test_probed_normalisation_equals_running_every_pattern() -> None:
+    """The probes that skip passes must never change the answer (on real mail and edge cases)."""
+    from bridgedesk.bench.corpus import generate_corpus
+
+    texts = EDGE_TEXTS + [raw.decode("utf-8", "replace") for raw in generate_corpus(300)]
+    assert [normalise_text(t) for t in texts] == [reference_normalise(t) for t in texts]

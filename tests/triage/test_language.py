@@ -221,3 +221,17 @@ def test_typical_detection_is_fast() -> None:
     per_call_ms = (time.perf_counter() - start) * 1000 / (5 * len(texts))
     print(f"\nlanguage detection: {per_call_ms:.3f} ms per message")
     assert per_call_ms < 1.0
+
+
+def test_noise_stripping_still_removes_links_and_addresses_in_any_case() -> None:
+    from bridgedesk.triage.language import strip_language_noise
+
+    cleaned = strip_language_noise("Visit HTTPS://Kestrel.Exchange/help or WWW.kestrel.exchange, mail Help@Kestrel.Exchange")
+    assert "kestrel" not in cleaned.lower() and "help@" not in cleaned.lower()
+
+
+@pytest.mark.parametrize("text, count, expected", [("abc", 4, False), ("ab cd", 4, True), ("12 é 3", 1, True), ("", 1, False)])
+def test_has_letters_counts_letters_only(text: str, count: int, expected: bool) -> None:
+    from bridgedesk.triage.language import has_letters
+
+    assert has_letters(text, count) is expected

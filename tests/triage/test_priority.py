@@ -98,3 +98,26 @@ def test_indirect_compromise_signals_are_urgent(text: str) -> None:
 )
 def test_ordinary_mail_with_security_words_is_not_urgent(category: str, text: str) -> None:
     assert decide_priority(category, secret_types=(), text=text)[0] != "urgent"
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("MY ACCOUNT WAS HACKED", "account_compromise"),
+        ("Hesabım ÇALINDI", "account_compromise"),
+        ("Someone Withdrew ALL my USDT", "funds_at_risk"),
+        ("SIM卡被人补办了", "account_compromise"),
+        ("Deposit STILL NOT ARRIVED", "funds_missing"),
+    ],
+)
+def test_rules_match_whatever_the_case(text: str, rule: str) -> None:
+    """Rules are matched against lower-cased text, so shouting does not hide a compromise."""
+    assert rule in decide_priority("other", secret_types=(), text=text)[1]
+
+
+def test_a_rule_written_with_capitals_is_refused_at_import() -> None:
+    from bridgedesk.triage.priority import _words
+
+    with pytest.raises(ValueError, match="lower case"):
+        _words(r"\bstolen\b", "SIM swap")
+    assert _words(r"\bsim\s?swap\b").search("sim swap")   # escapes such as \b and \s are fine

@@ -5,10 +5,11 @@ Two measurements on the same corpus in the same process:
 * **parse only** — ``email.message_from_bytes(raw, policy=policy.default)``, walk every part,
   ``get_content()`` each leaf: the ceiling any pipeline built on the stdlib parser is compared with.
 * **pipeline** — every message handed to ``receive_raw_messages`` in batches of
-  ``INTAKE_BATCH`` (as the SMTP group commit and the importer do), then processed by the real
-  job machinery: django-tasks-db's worker loop on the processing queue, one worker process
-  per core (``workers`` in the result; forked after warm-up, as ``serve`` starts one worker
-  per core), each run until idle, all on the same database. ``seconds`` runs from the first
+  ``INTAKE_BATCH`` (as the SMTP group commit and the importer do) while the real job
+  machinery processes what is committed: django-tasks-db's worker loop on the processing
+  queue, one worker process per core (``workers`` in the result; forked after warm-up, as
+  ``serve`` starts one worker per core beside its SMTP listener), all on the same database,
+  each running until intake has finished and no job is left. ``seconds`` runs from the first
   intake commit to the last processed row. Parse-only stays one core, as CONTRACTS defines it.
 
 Per-message latency (``p50_ms``, ``p99_ms``) is the time the pipeline spent on that message:
@@ -57,8 +58,7 @@ def run_ingest_bench(messages: list[bytes], workers: int | None = None) -> dict:
     parse_seconds = time_parse_only(messages)
     warm_up(messages[0])
     tickets_before = Ticket.objects.count()
-    intake = receive_in_batches(messages)
-    drain_with_workers(workers)
+    intake = ingest_beside_workers(messages, workers)
     seconds = time.perf_counter() - intake.started
     latencies = per_message_latencies(intake)
     count = len(messages)
@@ -75,10 +75,12 @@ def run_ingest_bench(messages: list[bytes], workers: int | None = None) -> dict:
 
 def warm_up(raw: bytes) -> None:
     """Load what a running worker has loaded once (category model, language model, wordlists),
-    so one-time start-up is not charged to the messages measured."""
+    so one-time start-up is not charged to the messages measured: ``run_worker_loop`` does
+    the same before its first job."""
     from bridgedesk.desk.runtime import get_model
-    from bridgedesk.understanding import understand_message
+    from bridgedesk.understanding import preload, understand_message
 
+    preload()
     understand_message(raw, model=get_model(), ocr=False)
 
 
@@ -125,46 +127,57 @@ def receive_in_batches(messages: Sequence[bytes], batch: int = INTAKE_BATCH) -> 
     return IntakeTiming(tuple(ids), tuple(shares), started, len(messages), duplicates)
 
 
-def drain_with_workers(workers: int) -> None:
-    """Drain the processing queue with ``workers`` forked worker processes; one runs in-process.
+def ingest_beside_workers(messages: Sequence[bytes], workers: int) -> IntakeTiming:
+    """Hand ``messages`` in from this process while ``workers`` forked workers process them.
 
-    Forked after warm-up so each child starts with the loaded models, as a long-running
-    worker would; database connections are closed first so no child shares a handle.
+    As in a running desk, where the SMTP listener commits while the workers work: a job is
+    taken as soon as its intake batch is committed. Forked after warm-up so each child
+    starts with the loaded models, as a long-running worker would; database connections are
+    closed first so no child shares a handle. Returns when every worker has finished.
     """
-    if workers <= 1:
-        drain_processing_queue()
-        return
     from django.db import connections
 
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    children = [context.Process(target=drain_processing_queue, args=(f"bench-ingest-{n}",)) for n in range(workers)]
+    intake_done = context.Event()
+    children = [context.Process(target=drain_processing_queue, args=(f"bench-ingest-{n}", intake_done))
+                for n in range(workers)]
     for child in children:
         child.start()
-    for child in children:
-        child.join()
+    try:
+        intake = receive_in_batches(messages)
+    finally:
+        intake_done.set()
+        for child in children:
+            child.join()
     failed = [child.exitcode for child in children if child.exitcode != 0]
     if failed:
         raise RuntimeError(f"bench worker exited with {failed}")
+    return intake
 
 
-def drain_processing_queue(worker_id: str = "bench-ingest") -> None:
-    """Run django-tasks-db's worker on the processing queue until no job is left.
+IDLE_POLL_SECONDS = 0.005   # while intake still runs, how long an idle worker waits before looking again
+
+
+def drain_processing_queue(worker_id: str = "bench-ingest", intake_done=None) -> None:  # type: ignore[no-untyped-def]
+    """Run django-tasks-db's worker on the processing queue until intake is done and no job is left.
 
     Only the ``default`` queue: the outbound queue (delivering acknowledgements) is the
     sender's work, not ingest, and ``run_worker_loop`` would also start housekeeping.
     A job scheduled a moment ahead (a reply waiting for its original) is waited for, as a
     running worker would, so every message handed in is processed within the measurement.
+    ``intake_done`` (an Event; None: intake has finished) says whether more jobs may come.
     """
     from django_tasks_db.management.commands.db_worker import Worker
 
     while True:
+        finished = intake_done is None or intake_done.is_set()   # read before looking for work
         Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
                max_tasks=None, worker_id=worker_id, excluded_queue_names=[]).run()
         wait = seconds_until_next_job()
-        if wait is None:
+        if wait is None and finished:
             return
-        time.sleep(wait)
+        time.sleep(IDLE_POLL_SECONDS if wait is None else wait)
 
 
 def seconds_until_next_job() -> float | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Callable, Sequence
@@ -33,6 +34,7 @@ from bridgedesk.desk.outbox import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.sla import note_customer_reply, set_new_ticket_deadlines
+from bridgedesk.desk.writelock import begin_write
 from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence, reference_ids
 from bridgedesk.triage.completeness import missing_fields
 from bridgedesk.triage.model import CategoryModel
@@ -59,6 +61,9 @@ class StageError(Exception):
 
 
 PERSIST_GROUP = 32   # messages per commit: one fsync buys durability for the whole group
+# While another worker holds SQLite's write lock, a group keeps growing (its messages are
+# understood meanwhile) up to this size; then it waits for the lock like any writer.
+MAX_PERSIST_GROUP = 4 * PERSIST_GROUP
 
 
 @dataclass
@@ -239,10 +244,12 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
     counts: Counter[str] = Counter()
     batch = set(inbound_ids)
 
-    def persist(group) -> None:  # type: ignore[no-untyped-def]
+    def persist(group, *, wait: bool) -> list:  # type: ignore[no-untyped-def]
+        """Persist ``group``; returns what is left for later (all of it when the lock was busy)."""
         ready = defer_early_replies(group, batch, deferrals, counts)
-        if ready:
-            _persist_group(ready, config, counts, on_failure)
+        if ready and not _persist_group(ready, config, counts, on_failure, wait=wait):
+            return ready
+        return []
 
     prepared = []
     pending = read_pending_raw(inbound_ids)
@@ -256,11 +263,10 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
             counts["already_done"] += 1
             continue
         prepared.append(item)
-        if len(prepared) == PERSIST_GROUP:   # commit as soon as a group is ready: less waiting per message
-            persist(prepared)
-            prepared = []
+        if len(prepared) >= PERSIST_GROUP:   # commit as soon as a group is ready: less waiting per message
+            prepared = persist(prepared, wait=len(prepared) >= MAX_PERSIST_GROUP)
     if prepared:
-        persist(prepared)
+        persist(prepared, wait=True)
     return counts
 
 
@@ -329,10 +335,14 @@ def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
     return {pk: bytes(raw) for pk, raw in rows.values_list("pk", "raw")}
 
 
-def _persist_group(group, config: Config, counts: Counter[str], on_failure) -> None:  # type: ignore[no-untyped-def]
+def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, wait: bool = True) -> bool:  # type: ignore[no-untyped-def]
+    """Persist a group in one transaction; False (nothing done) when ``wait`` is False and the
+    database's write lock is busy, so the caller can understand more messages meanwhile."""
     failures: list[tuple[int, BaseException]] = []
     try:
-        with transaction.atomic():
+        with ExitStack() as stack:
+            if not begin_write(stack, wait=wait):
+                return False
             context = read_group_context(group, config)
             done = _persist_new_ticket_lane(group, context, config, counts)
             for position, item in enumerate(group):
@@ -349,6 +359,7 @@ def _persist_group(group, config: Config, counts: Counter[str], on_failure) -> N
         failures = [(item[0], exc) for item in group]
     for inbound_id, exc in failures:
         counts[on_failure(inbound_id, "persist", exc)] += 1
+    return True
 
 
 def _prepare(inbound_id: int, config: Config) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:

@@ -17,7 +17,7 @@ from bridgedesk.desk.retention import purge_expired_originals
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.search import catch_up as catch_up_search_index
 from bridgedesk.desk.sla import scan_breaches
-from bridgedesk.triage.language import detect_language
+from bridgedesk.understanding import preload
 
 log = logging.getLogger("bridgedesk.worker")
 HOUSEKEEPING_SECONDS = 15.0
@@ -45,7 +45,7 @@ def _housekeeping_loop(stop: threading.Event, interval: float) -> None:
 
 def run_worker_loop(*, until_idle: bool = False, interval: float = 0.2) -> None:
     get_model()  # load or train before the first job, not inside it
-    detect_language("load the language model now, not inside the first job")
+    preload()  # language model, wordlists, typo indexes: loaded now, not inside the first job
     run_housekeeping_once()
     stop = threading.Event()
     housekeeping = threading.Thread(target=_housekeeping_loop, args=(stop, HOUSEKEEPING_SECONDS), daemon=True)

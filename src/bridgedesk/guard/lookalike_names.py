@@ -33,7 +33,7 @@ class DomainName:
 
 
 @lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
+def suffix_extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
@@ -100,7 +100,7 @@ def _encode_label(label: str) -> str | None:
 
 
 def _split(given: str, unicode_form: str, ascii_form: str) -> DomainName:
-    parts = _extractor()(ascii_form)
+    parts = suffix_extractor()(ascii_form)
     suffix = parts.suffix
     n_suffix = len(suffix.split(".")) if suffix else 0
     labels = unicode_form.split(".")

@@ -36,6 +36,13 @@ def _prefix_index(language_index: int) -> dict[str, int]:
     return {prefix: hits[0] for prefix, hits in counts.items() if len(hits) == 1}
 
 
+def preload_indexes() -> None:
+    """Build every language's indexes now instead of on the first message that needs one."""
+    for language_index in range(len(LANGUAGES)):
+        _deletion_index(language_index)
+        _prefix_index(language_index)
+
+
 def near_candidates(folded: str, language_index: int) -> frozenset[int]:
     """Indices of list words ``folded`` is one typo away from (empty when it is no near miss)."""
     if len(folded) < MIN_NEAR_LENGTH or not folded.isalpha():

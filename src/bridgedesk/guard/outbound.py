@@ -77,7 +77,7 @@ def _find_secret_requests(text: str) -> Iterator[LintProblem]:
 
 
 @lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
+def suffix_extractor() -> tldextract.TLDExtract:
     """The bundled public-suffix snapshot only: linting must never touch the network."""
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -125,12 +125,12 @@ def _host_of(url: str) -> str:
 
 def _is_domain(host: str) -> bool:
     """A bare ``name.suffix`` counts only when the suffix is a real public suffix, not a file type."""
-    parts = _extractor()(host)
+    parts = suffix_extractor()(host)
     return bool(parts.domain and parts.suffix) and parts.suffix.lower() not in _FILE_SUFFIXES
 
 
 def _link_problem(host: str, span: tuple[int, int]) -> LintProblem:
-    parts = _extractor()(host)
+    parts = suffix_extractor()(host)
     if hasattr(parts, "top_domain_under_public_suffix"):
         domain = parts.top_domain_under_public_suffix or host
     else:  # tldextract < 5.3

@@ -13,6 +13,11 @@ Two kinds of extractor live here:
 All lookarounds are ASCII-explicit on purpose: Chinese is written without spaces
 ("地址TJYeas...没到账"), and Unicode word boundaries would glue the value to the Han
 characters around it.
+
+Cue patterns are written in lower case and run over a lower-cased copy of the text with the
+same offsets (``fold_case``), not with IGNORECASE: case-blind matching of every alternative at
+every position made them the costliest part of extraction. Values are always cut from the
+original text, so an order id keeps its capitals.
 """
 
 from __future__ import annotations
@@ -42,9 +47,21 @@ def extract_entities(
 ) -> list[Entity]:
     """All entities in ``text``, in order of appearance, each (type, value) once."""
     table = DEFAULT_ERROR_CODES if error_codes is None else error_codes
-    found = [entity for extractor in EXTRACTORS for entity in extractor(text)]
-    found.extend(find_error_codes(text, table))
+    folded = fold_case(text)
+    found = [entity for extractor in EXTRACTORS for entity in extractor(text, folded)]
+    found.extend(find_error_codes(text, folded, table))
     return drop_repeats(sorted(found, key=lambda entity: (entity.start, entity.type)))
+
+
+def fold_case(text: str) -> str:
+    """``text`` lower-cased, character for character, so offsets into it are offsets into ``text``.
+
+    ``str.lower`` turns "İ" into two characters; those few keep their case instead.
+    """
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
 def drop_repeats(entities: list[Entity]) -> list[Entity]:
@@ -68,35 +85,35 @@ CONTEXT_WINDOW = 80
 # Words that tell which chain a bare 64-hex hash belongs to (BTC, TRON, LTC and DOGE all
 # write transaction ids that way; EVM chains prefix 0x).
 HASH_CONTEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("TRON", re.compile(r"(?<![A-Za-z])(?:trc-?20|tron|trx)(?![A-Za-z])|波场", re.I)),
-    ("BTC", re.compile(r"(?<![A-Za-z])(?:btc|bitcoin)(?![A-Za-z])|比特币", re.I)),
-    ("LTC", re.compile(r"(?<![A-Za-z])(?:ltc|litecoin)(?![A-Za-z])|莱特币", re.I)),
-    ("DOGE", re.compile(r"(?<![A-Za-z])(?:doge|dogecoin)(?![A-Za-z])|狗狗币", re.I)),
+    ("TRON", re.compile(r"(?<![A-Za-z])(?:trc-?20|tron|trx)(?![A-Za-z])|波场")),
+    ("BTC", re.compile(r"(?<![A-Za-z])(?:btc|bitcoin)(?![A-Za-z])|比特币")),
+    ("LTC", re.compile(r"(?<![A-Za-z])(?:ltc|litecoin)(?![A-Za-z])|莱特币")),
+    ("DOGE", re.compile(r"(?<![A-Za-z])(?:doge|dogecoin)(?![A-Za-z])|狗狗币")),
 )
-SOLANA_CONTEXT = re.compile(r"(?<![A-Za-z])(?:sol|solana|spl|phantom)(?![A-Za-z])|索拉纳", re.I)
+SOLANA_CONTEXT = re.compile(r"(?<![A-Za-z])(?:sol|solana|spl|phantom)(?![A-Za-z])|索拉纳")
 
 
-def find_chain_values(text: str) -> Iterator[Entity]:
-    """Checksum-valid transaction hashes and addresses."""
+def find_chain_values(text: str, folded: str) -> Iterator[Entity]:
+    """Checksum-valid transaction hashes and addresses (``folded``: where chain cues are read)."""
     for match in _TOKEN.finditer(text):
-        entity = classify_token(match.group(), text, match.start(), match.end())
+        entity = classify_token(match.group(), folded, match.start(), match.end())
         if entity is not None:
             yield entity
 
 
-def classify_token(token: str, text: str, start: int, end: int) -> Entity | None:
-    """The hash or address ``token`` is, proven by its format, or None."""
+def classify_token(token: str, folded: str, start: int, end: int) -> Entity | None:
+    """The hash or address ``token`` is, proven by its format, or None; cues read in ``folded``."""
     if token[:2] in ("0x", "0X"):
         return classify_evm(token, start, end)
     if len(token) == 64 and _HEX.fullmatch(token):
-        chain = nearest_cue(text, start, end, HASH_CONTEXT)
+        chain = nearest_cue(folded, start, end, HASH_CONTEXT)
         return Entity("tx_hash", token, chain, start, end)
     chain = checksums.segwit_chain(token) or checksums.base58check_chain(token)
     if chain is None and checksums.is_xrp_address(token):
         chain = "XRP"
     if chain is not None:
         return Entity("address", token, chain, start, end)
-    return classify_solana(token, text, start, end)
+    return classify_solana(token, folded, start, end)
 
 
 def classify_evm(token: str, start: int, end: int) -> Entity | None:
@@ -108,25 +125,25 @@ def classify_evm(token: str, start: int, end: int) -> Entity | None:
     return None
 
 
-def classify_solana(token: str, text: str, start: int, end: int) -> Entity | None:
+def classify_solana(token: str, folded: str, start: int, end: int) -> Entity | None:
     """Solana signature (64 bytes, 86-88 chars) or, with Solana context, a 32-byte key."""
     if not 32 <= len(token) <= 88:
         return None
     size = checksums.base58_length(token)
     if size == 64 and len(token) >= 86:
         return Entity("tx_hash", token, "SOL", start, end)
-    solana_nearby = nearest_cue(text, start, end, (("SOL", SOLANA_CONTEXT),)) is not None
+    solana_nearby = nearest_cue(folded, start, end, (("SOL", SOLANA_CONTEXT),)) is not None
     if size == 32 and len(token) <= 44 and solana_nearby:
         return Entity("address", token, "SOL", start, end)
     return None
 
 
 def nearest_cue(
-    text: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern[str]], ...]
+    folded: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> str | None:
-    """Label of the cue closest to text[start:end] within the context window, if any."""
-    before = text[max(0, start - CONTEXT_WINDOW) : start]
-    after = text[end : end + CONTEXT_WINDOW]
+    """Label of the cue closest to folded[start:end] within the context window, if any."""
+    before = folded[max(0, start - CONTEXT_WINDOW) : start]
+    after = folded[end : end + CONTEXT_WINDOW]
     best: tuple[int, str] | None = None
     for label, pattern in cues:
         for match in pattern.finditer(before):
@@ -144,22 +161,22 @@ def closer(best: tuple[int, str] | None, candidate: tuple[int, str]) -> tuple[in
 # --- networks --------------------------------------------------------------------------
 
 NETWORKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("TRC20", re.compile(r"(?<![A-Za-z])(?:trc-?20|tron(?:\s+network)?)(?![A-Za-z0-9])|波场", re.I)),
-    ("ERC20", re.compile(r"(?<![A-Za-z])(?:erc-?20|ethereum\s+(?:network|mainnet|chain))(?![A-Za-z0-9])|以太坊网络", re.I)),
-    ("BEP20", re.compile(r"(?<![A-Za-z])(?:bep-?20|bsc|bnb\s+smart\s+chain)(?![A-Za-z0-9])|币安智能链", re.I)),
-    ("BEP2", re.compile(r"(?<![A-Za-z])(?:bep-?2|bnb\s+beacon\s+chain)(?![A-Za-z0-9])", re.I)),
-    ("SOL", re.compile(r"(?<![A-Za-z])(?:spl|solana)(?![A-Za-z0-9])", re.I)),
-    ("ARBITRUM", re.compile(r"(?<![A-Za-z])arbitrum(?:\s+one)?(?![A-Za-z0-9])", re.I)),
-    ("OPTIMISM", re.compile(r"(?<![A-Za-z])(?:optimism|op\s+mainnet)(?![A-Za-z0-9])", re.I)),
-    ("POLYGON", re.compile(r"(?<![A-Za-z])polygon(?:\s+pos)?(?![A-Za-z0-9])", re.I)),
-    ("AVAXC", re.compile(r"(?<![A-Za-z])(?:avax\s*c-?chain|avalanche\s+c-?chain)(?![A-Za-z0-9])", re.I)),
+    ("TRC20", re.compile(r"(?<![A-Za-z])(?:trc-?20|tron(?:\s+network)?)(?![A-Za-z0-9])|波场")),
+    ("ERC20", re.compile(r"(?<![A-Za-z])(?:erc-?20|ethereum\s+(?:network|mainnet|chain))(?![A-Za-z0-9])|以太坊网络")),
+    ("BEP20", re.compile(r"(?<![A-Za-z])(?:bep-?20|bsc|bnb\s+smart\s+chain)(?![A-Za-z0-9])|币安智能链")),
+    ("BEP2", re.compile(r"(?<![A-Za-z])(?:bep-?2|bnb\s+beacon\s+chain)(?![A-Za-z0-9])")),
+    ("SOL", re.compile(r"(?<![A-Za-z])(?:spl|solana)(?![A-Za-z0-9])")),
+    ("ARBITRUM", re.compile(r"(?<![A-Za-z])arbitrum(?:\s+one)?(?![A-Za-z0-9])")),
+    ("OPTIMISM", re.compile(r"(?<![A-Za-z])(?:optimism|op\s+mainnet)(?![A-Za-z0-9])")),
+    ("POLYGON", re.compile(r"(?<![A-Za-z])polygon(?:\s+pos)?(?![A-Za-z0-9])")),
+    ("AVAXC", re.compile(r"(?<![A-Za-z])(?:avax\s*c-?chain|avalanche\s+c-?chain)(?![A-Za-z0-9])")),
 )
 
 
-def find_networks(text: str) -> Iterator[Entity]:
+def find_networks(text: str, folded: str) -> Iterator[Entity]:
     """Network names, normalised to the exchange-style code (Tron → TRC20, BSC → BEP20)."""
     for name, pattern in NETWORKS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(folded):
             yield Entity("network", name, None, match.start(), match.end())
 
 
@@ -171,83 +188,81 @@ _SEP = r"(?:\s*(?:[:：#=＃]|is|是|为|為|は|는|号|號|填了|填的|填�
 _TAG = re.compile(
     r"(?<![A-Za-z])(?:destination\s*tag|dest\.?\s*tag|tag)" + _SEP + r"(?P<value>\d{1,10})(?![0-9A-Za-z])"
     r"|(?:目标标签|标签)" + _SEP + r"(?P<value2>\d{1,10})(?![0-9A-Za-z])",
-    re.I,
 )
 _MEMO = re.compile(
     r"(?:(?<![A-Za-z])memo|备注|メモ|메모)" + _SEP + r"(?P<value>(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{1,40})(?![0-9A-Za-z])",
-    re.I,
 )
 _UID = re.compile(
-    r"(?:(?<![A-Za-z])(?:uid|user\s*id|userid|user\s+number)|(?:用户|用戶|账号|账户|帳號|帳戶)\s*(?:ID|编号|號碼)"
-    r"|ユーザー\s*ID|사용자\s*ID|회원\s*번호|ID\s+пользователя)"
+    r"(?:(?<![A-Za-z])(?:uid|user\s*id|userid|user\s+number)|(?:用户|用戶|账号|账户|帳號|帳戶)\s*(?:id|编号|號碼)"
+    r"|ユーザー\s*id|사용자\s*id|회원\s*번호|id\s+пользователя)"
     + _SEP + r"(?P<value>\d{6,12})(?![0-9A-Za-z])",
-    re.I,
 )
 _ORDER = re.compile(
     r"(?:(?<![A-Za-z])(?:withdrawal\s*(?:id|no\.?|number)|order\s*(?:id|no\.?|number)?)"
-    r"|订单号?|訂單號?|委托单号|提币\s*(?:ID|单号)|提现\s*(?:ID|单号)|注文番号|주문\s*번호|номер\s+ордера)"
+    r"|订单号?|訂單號?|委托单号|提币\s*(?:id|单号)|提现\s*(?:id|单号)|注文番号|주문\s*번호|номер\s+ордера)"
     + _SEP + r"(?P<value>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{7,24})(?![0-9A-Za-z-])",
-    re.I,
 )
 
 
-def find_memos(text: str) -> Iterator[Entity]:
+def find_memos(text: str, folded: str) -> Iterator[Entity]:
     """Memo values and XRP destination tags; both are needed to credit a shared address."""
-    for match in _TAG.finditer(text):
+    for match in _TAG.finditer(folded):
         group = "value" if match.group("value") is not None else "value2"
-        yield Entity("memo", match.group(group), "XRP", match.start(group), match.end(group))
-    yield from cued_values(_MEMO, "memo", text)
+        yield Entity("memo", text[match.start(group):match.end(group)], "XRP", match.start(group), match.end(group))
+    yield from cued_values(_MEMO, "memo", text, folded)
 
 
-def find_uids(text: str) -> Iterator[Entity]:
+def find_uids(text: str, folded: str) -> Iterator[Entity]:
     """Exchange user ids: 6-12 digits after a UID cue."""
-    return cued_values(_UID, "uid", text)
+    return cued_values(_UID, "uid", text, folded)
 
 
-def find_order_ids(text: str) -> Iterator[Entity]:
+def find_order_ids(text: str, folded: str) -> Iterator[Entity]:
     """Order / withdrawal ids: 8-25 digits or letters (with a digit) after an order cue."""
-    return cued_values(_ORDER, "order_id", text)
+    return cued_values(_ORDER, "order_id", text, folded)
 
 
-def cued_values(pattern: re.Pattern[str], kind: str, text: str) -> Iterator[Entity]:
-    """Entities of ``kind`` from the ``value`` group of each match of ``pattern``."""
-    for match in pattern.finditer(text):
-        yield Entity(kind, match.group("value"), None, match.start("value"), match.end("value"))
+def cued_values(pattern: re.Pattern[str], kind: str, text: str, folded: str) -> Iterator[Entity]:
+    """Entities of ``kind`` where ``pattern`` matches ``folded``, the value cut from ``text``."""
+    for match in pattern.finditer(folded):
+        start, end = match.span("value")
+        yield Entity(kind, text[start:end], None, start, end)
 
 
 _ERROR_CUED = re.compile(
     r"(?:(?<![A-Za-z])(?P<cue>error\s*code|err(?:or)?_?code|error|err|code|status)"
     r"|错误码|错误代码|错误|报错|エラーコード|エラー|오류\s*코드|에러\s*코드|오류|에러|код\s+ошибки|ошибка)"
     + _SEP + r"[\"']?(?P<value>-?\d{3,6})(?![0-9A-Za-z]|[.,]\d)",
-    re.I,
 )
-_ERROR_JSON = re.compile(r"[\"']code[\"']\s*:\s*[\"']?(?P<value>-?\d{3,6})(?!\d)", re.I)
+_ERROR_JSON = re.compile(r"[\"']code[\"']\s*:\s*[\"']?(?P<value>-?\d{3,6})(?!\d)")
 _ERROR_BARE = re.compile(r"(?<![0-9A-Za-z.\-])(?P<value>-\d{4})(?![0-9]|[.,]\d)")
 # A bare "code" after these words is a one-time or referral code, never an error.
 _NOT_ERROR_CODE = re.compile(
     r"(?:verif\w*|confirm\w*|2fa|otp|sms|e-?mail|authenticator|google|security|promo|referral"
     r"|invit\w*|coupon|voucher|bonus|zip|postal|country|area|withdrawal|login)\W*$",
-    re.I,
 )
 
 
-def find_error_codes(text: str, table: Mapping[str, str]) -> Iterator[Entity]:
-    """API error codes: after an error cue, as JSON ``"code":``, or bare known negatives."""
-    for match in _ERROR_CUED.finditer(text):
-        if is_error_cue(match, text):
+def find_error_codes(text: str, folded: str, table: Mapping[str, str]) -> Iterator[Entity]:
+    """API error codes: after an error cue, as JSON ``"code":``, or bare known negatives.
+
+    Codes are digits, so cutting them from ``folded`` gives the same value as from ``text``.
+    """
+    for match in _ERROR_CUED.finditer(folded):
+        if is_error_cue(match, folded):
             yield error_entity(match, table)
-    for match in _ERROR_JSON.finditer(text):
+    for match in _ERROR_JSON.finditer(folded):
         yield error_entity(match, table)
     for match in _ERROR_BARE.finditer(text):
         if match.group("value") in table:
             yield error_entity(match, table)
 
 
-def is_error_cue(match: re.Match[str], text: str) -> bool:
+def is_error_cue(match: re.Match[str], folded: str) -> bool:
     """False for "verification code 123456" and the like, where "code" is not an error."""
-    if (match.group("cue") or "").lower() not in ("code", "status"):
+    if (match.group("cue") or "") not in ("code", "status"):
         return True
-    preceding = text[max(0, match.start() - 25) : match.start()]
+    preceding = folded[max(0, match.start() - 25) : match.start()]
     return _NOT_ERROR_CODE.search(preceding) is None
 
 
@@ -274,8 +289,11 @@ _EMAIL = re.compile(
 )
 
 
-def find_amounts(text: str) -> Iterator[Entity]:
-    """Amounts with a currency ticker, normalised to "1000.00 USDC" (no thousands commas)."""
+def find_amounts(text: str, folded: str) -> Iterator[Entity]:
+    """Amounts with a currency ticker, normalised to "1000.00 USDC" (no thousands commas).
+
+    Read in ``text``, not ``folded``: "SOL", "OP", "UNI" count only in capitals.
+    """
     for match in _AMOUNT.finditer(text):
         ticker = match.group("ticker")
         if ticker in _SHORTHAND_TICKERS and match.end("number") != match.start("ticker"):
@@ -285,14 +303,14 @@ def find_amounts(text: str) -> Iterator[Entity]:
         yield Entity("amount", f"{number} {symbol}", None, match.start(), match.end())
 
 
-def find_emails(text: str) -> Iterator[Entity]:
+def find_emails(text: str, folded: str) -> Iterator[Entity]:
     """E-mail addresses written in the body (the sender's own address is not in the body)."""
     for match in _EMAIL.finditer(text):
         yield Entity("email", match.group(), None, match.start(), match.end())
 
 
-# Extractors that need nothing but the text (error codes also need the configured table).
-EXTRACTORS: tuple[Callable[[str], Iterator[Entity]], ...] = (
+# Extractors that need nothing but the text and its folded copy (error codes also need the table).
+EXTRACTORS: tuple[Callable[[str, str], Iterator[Entity]], ...] = (
     find_chain_values,
     find_networks,
     find_memos,

@@ -45,9 +45,10 @@ _B58 = "[1-9A-HJ-NP-Za-km-z]"
 # ASCII-only edges instead of \b: Chinese glues identifiers to words ("哈希0x5c..."),
 # and \b sees no boundary between a Han character and a Latin one.
 _A, _Z = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"https?://[!-~]+|www\.[!-~]+", re.IGNORECASE), URL_TOKEN),
-    (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), EMAIL_TOKEN),
+_URL_RE = re.compile(r"https?://[!-~]+|www\.[!-~]+", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Hashes and addresses: every shape below is a run of at least 23 ASCII letters and digits.
+_IDENTIFIER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_A + r"(?:0x)?[0-9a-fA-F]{64}" + _Z), HASH_TOKEN),
     (re.compile(_A + r"0x[0-9a-fA-F]{40}" + _Z), ADDRESS_TOKEN),
     (re.compile(_A + r"(?:bc1|tb1|ltc1)[02-9ac-hj-np-z]{20,90}" + _Z, re.IGNORECASE), ADDRESS_TOKEN),
@@ -56,7 +57,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_A + r"(?=%s*\d)(?=%s*[A-Za-z])%s{32,44}" % ((_B58,) * 3) + _Z), ADDRESS_TOKEN),
     (re.compile(_A + _B58 + r"{80,90}" + _Z), HASH_TOKEN),
 )
-_TICKER_RE = re.compile(_A + r"(?:%s)" % "|".join(_TICKERS) + _Z, re.IGNORECASE)
+_IDENTIFIER_PROBE = re.compile(r"[0-9A-Za-z]{23}")   # the shortest identifier above: bc1 + 20
+_TICKER_RE = re.compile(_A + r"(?:%s)" % "|".join(_TICKERS) + _Z)   # applied to lower-cased text
 # Digits glued to Latin letters stay (TRC20, ERC20, 2FA reads as "2fa" after folding).
 _NUMBER_RE = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)*(?![a-z])")
 _CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -80,15 +82,30 @@ def normalise_text(text: str) -> str:
     NFKC turns full-width Latin and digits (common in Chinese mail) into ASCII so
     "ＵＳＤＴ" and "USDT" become one feature.
     """
-    folded = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
-    for pattern, token in _PATTERNS:
-        folded = pattern.sub(f" {token} ", folded)
+    folded = replace_identifiers(unicodedata.normalize("NFKC", text).replace("\u2019", "'"))
     folded = folded.lower()
     folded = _TICKER_RE.sub(f" {TICKER_TOKEN} ", folded)
     folded = _NUMBER_RE.sub(f" {NUMBER_TOKEN} ", folded)
-    for pattern, expansion in _CONTRACTIONS:
-        folded = pattern.sub(expansion, folded)
+    if "'" in folded:   # every contraction has one; most mail has none, and each pass costs
+        for pattern, expansion in _CONTRACTIONS:
+            folded = pattern.sub(expansion, folded)
     return _SPACE_RE.sub(" ", folded).strip()
+
+
+def replace_identifiers(text: str) -> str:
+    """Links, e-mail addresses, hashes and addresses as placeholder words.
+
+    Each pattern runs only when a cheap probe shows it could match (a scheme, an "@", a run
+    of 23 letters and digits): the answer is the same, and most mail skips most passes.
+    """
+    if "://" in text or "www." in text.lower():
+        text = _URL_RE.sub(f" {URL_TOKEN} ", text)
+    if "@" in text:
+        text = _EMAIL_RE.sub(f" {EMAIL_TOKEN} ", text)
+    if _IDENTIFIER_PROBE.search(text):
+        for pattern, token in _IDENTIFIER_PATTERNS:
+            text = pattern.sub(f" {token} ", text)
+    return text
 
 
 def split_tokens(text: str) -> list[str]:

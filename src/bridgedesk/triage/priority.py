@@ -35,7 +35,20 @@ CATEGORY_PRIORITY: Mapping[str, str] = MappingProxyType(
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    """One pattern over lower-cased text: written in lower case, matched without IGNORECASE.
+
+    Why: case-insensitive matching of some forty alternatives at every position was the
+    costliest regex in triage; lower-casing the text once and matching plainly is about
+    twice as fast. An upper-case letter in a rule could then never match, so it is refused.
+    """
+    for alternative in alternatives:
+        literal = _ESCAPE.sub("", alternative)   # \b, \s ... are syntax, not text
+        if literal != literal.lower():
+            raise ValueError(f"priority rule {alternative!r} must be written in lower case")
+    return re.compile("|".join(alternatives))
+
+
+_ESCAPE = re.compile(r"\\.")
 
 
 # (rule name, pattern over the customer's text, priority it sets at least)
@@ -52,9 +65,10 @@ PRIORITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"\bsomeone (?:else )?(?:is in|has access|got access|gained access|accessed|logged in)",
             "被盗", "被黑", "被入侵", "陌生设备登录", "异地登录", "不是我本人操作", "账号被人登录",
             "不是我操作", "不是我登录", "我没有操作", "我没有申请", "密码被改", "被人改了",
-            "手机卡被", "SIM卡被",
+            "手机卡被", "sim卡被",
             "不正ログイン", "乗っ取", "해킹", "도용", "взлом", "украли",
-            r"hacke(?:ad|ó)a?", r"pirat[ée]", r"gehackt", r"hacklendi", r"çalındı",
+            # "ÇALINDI" lower-cases to "çalindi": both dotted and dotless i
+            r"hacke(?:ad|ó)a?", r"pirat[ée]", r"gehackt", r"hacklendi", r"çal[ıi]nd[ıi]",
             r"bị hack", r"diretas", r"invadi(?:u|ram|da)",
         ),
         "urgent",
@@ -102,7 +116,8 @@ def decide_priority(
     fired = [(f"category:{category}", baseline)]
     if secret_types:
         fired.append(("leaked_secret", "urgent"))
-    fired.extend((name, level) for name, pattern, level in PRIORITY_RULES if pattern.search(text))
+    lowered = text.lower()
+    fired.extend((name, level) for name, pattern, level in PRIORITY_RULES if pattern.search(lowered))
     return highest(level for _, level in fired), [name for name, _ in fired]
 
 

@@ -1,0 +1,75 @@
+"""While another process holds SQLite's write lock, a worker keeps understanding instead of
+sleeping, and still stores every message once the lock is free."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from contextlib import ExitStack, contextmanager
+
+import pytest
+from django.db import connection
+
+from bridgedesk.desk import pipeline
+from bridgedesk.desk.models import InboundMessage, Ticket
+from bridgedesk.desk.writelock import begin_write
+from tests.desk.helpers import build_mail, receive
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@contextmanager
+def write_lock_held_elsewhere():
+    """Another connection (as another worker process would) holding the write lock."""
+    if connection.vendor != "sqlite":
+        pytest.skip("only SQLite has one write lock for the whole database")
+    other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield other
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+
+
+def test_begin_without_waiting_says_busy_at_once_and_then_succeeds():
+    with write_lock_held_elsewhere() as other:
+        started = time.perf_counter()
+        with ExitStack() as stack:
+            assert begin_write(stack, wait=False) is False
+        assert time.perf_counter() - started < 1.0          # the busy handler (30 s) was not used
+        other.execute("ROLLBACK")
+        with ExitStack() as stack:
+            assert begin_write(stack, wait=False) is True
+            Ticket.objects.count()
+    with connection.cursor() as cursor:                   # the busy timeout was put back
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 30000
+
+
+def test_a_batch_understands_ahead_while_locked_and_stores_everything_after(desk_config, monkeypatch):
+    desk_config("[auto_reply]\nenabled = false\n")
+    monkeypatch.setattr(pipeline, "PERSIST_GROUP", 2)
+    monkeypatch.setattr(pipeline, "MAX_PERSIST_GROUP", 100)
+    ids = receive(*(build_mail(sender=f"user{n}@example.com", subject=f"Deposit {n}", body=f"My deposit {n} of 50 USDT is missing.")
+                    for n in range(6)))
+    attempts: list[tuple[int, bool]] = []
+    real_persist_group = pipeline._persist_group
+
+    with write_lock_held_elsewhere() as other:
+        def recording(group, *args, wait=True, **kwargs):  # type: ignore[no-untyped-def]
+            done = real_persist_group(group, *args, wait=wait, **kwargs)
+            attempts.append((len(group), done))
+            if not done and [d for _, d in attempts].count(False) == 2:
+                other.execute("ROLLBACK")                     # the other worker commits
+            return done
+
+        monkeypatch.setattr(pipeline, "_persist_group", recording)
+        counts = pipeline.process_batch(ids, on_failure=lambda *_: "failed")
+    # busy twice: the group grew from 2 to 3 to 4 messages while being understood, then was
+    # stored; the last two made a group of their own
+    assert attempts == [(2, False), (3, False), (4, True), (2, True)]
+    assert counts["new_ticket"] == 6
+    assert InboundMessage.objects.filter(state="done").count() == 6
+    assert Ticket.objects.count() == 6
