@@ -33,6 +33,8 @@ def test_generated_corpus_goes_through_the_pipeline_without_loss() -> None:
     # resends and replies land on existing tickets, so fewer tickets than messages, but most are new
     assert 30 <= result["tickets"] < 60
     assert result["seconds"] > 0 and result["parse_only_msgs_per_s"] > 0
+    before, after = result["parse_only_before_after"]      # the ceiling is timed around the pipeline
+    assert min(before, after) - 0.1 <= result["parse_only_msgs_per_s"] <= max(before, after) + 0.1
     assert 0 < result["p50_ms"] <= result["p99_ms"]
 
 

@@ -13,17 +13,37 @@ a savepoint, which takes no lock either.
 
 from __future__ import annotations
 
+import time
 from contextlib import ExitStack, contextmanager
 from typing import Iterator
 
 from django.db import OperationalError, connection, transaction
 
+POLL_SECONDS = 0.001     # between two attempts while waiting for the lock
+POLL_LIMIT_SECONDS = 10  # then fall back to SQLite's own busy handler (up to its timeout)
+
 
 def begin_write(stack: ExitStack, *, wait: bool) -> bool:
-    """Enter ``transaction.atomic()`` on ``stack``; with ``wait=False``, False if the lock is busy."""
-    if wait or connection.vendor != "sqlite" or connection.in_atomic_block:
+    """Enter ``transaction.atomic()`` on ``stack``; with ``wait=False``, False if the lock is busy.
+
+    With ``wait=True`` on SQLite the lock is polled every millisecond instead of left to the
+    busy handler, whose growing sleeps (up to 100 ms) overshoot a lock freed a moment later.
+    """
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
         stack.enter_context(transaction.atomic())
         return True
+    if not wait:
+        return _try_begin(stack)
+    deadline = time.monotonic() + POLL_LIMIT_SECONDS
+    while time.monotonic() < deadline:     # bounded: after the limit, the busy handler waits
+        if _try_begin(stack):
+            return True
+        time.sleep(POLL_SECONDS)
+    stack.enter_context(transaction.atomic())
+    return True
+
+
+def _try_begin(stack: ExitStack) -> bool:
     with busy_timeout_ms(0):
         try:
             stack.enter_context(transaction.atomic())
