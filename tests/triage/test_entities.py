@@ -302,3 +302,44 @@ def test_offsets_stay_exact_after_letters_that_lower_case_to_two() -> None:
     text = "İİİ İstanbul: order id ZX12345678 please"
     [order] = [e for e in extract_entities(text) if e.type == "order_id"]
     assert text[order.start:order.end] == order.value == "ZX12345678"
+
+
+def test_network_words_never_hide_a_match() -> None:
+    """Each network pattern runs only when one of its words is in the text: on real and
+    generated mail, and on every network's own spellings, that must find what the pattern finds."""
+    from bridgedesk.bench.corpus import generate_corpus
+    from bridgedesk.triage.entities import NETWORKS, fold_case
+
+    spellings = ["TRC-20", "Tron network", "波场", "ERC20", "Ethereum mainnet", "以太坊网络", "BEP-20", "BSC",
+                 "BNB Smart Chain", "币安智能链", "BEP2", "BNB Beacon Chain", "SPL", "Solana", "Arbitrum One",
+                 "Optimism", "OP Mainnet", "Polygon PoS", "AVAX C-Chain", "Avalanche C-chain"]
+    texts = [f"sent via {s}, please check" for s in spellings]
+    texts += [raw.decode("utf-8", "replace") for raw in generate_corpus(300, seed=5)]
+    for text in map(fold_case, texts):
+        for name, words, pattern in NETWORKS:
+            if pattern.search(text):
+                assert any(word in text for word in words), (name, text[:80])
+
+
+def test_cue_words_never_hide_a_match() -> None:
+    """A cue pattern runs only when one of its words is in the text; on real and generated mail
+    and on the cues' own spellings in every language, no match may lack them."""
+    from bridgedesk.bench.corpus import generate_corpus
+    from bridgedesk.triage.entities import CUE_WORDS, fold_case
+
+    cues = ["UID: 12345678", "user id 12345678", "userid12345678", "user number 1234567", "用户ID 12345678",
+            "账户编号：12345678", "帳號號碼 12345678", "ユーザーID 12345678", "사용자 ID 12345678", "회원 번호 12345678",
+            "ID пользователя 12345678", "order no. AB12345678", "withdrawal id 1234567890", "订单号 20240115000123",
+            "訂單 20240115000123", "委托单号 20240115000123", "提币 ID 1234567890", "提现单号 1234567890",
+            "注文番号 1234567890", "주문 번호 1234567890", "номер ордера 1234567890", "memo: 12345", "备注 12345",
+            "メモ 12345", "메모 12345", "destination tag 12345", "目标标签 12345", "error code 50111",
+            "err_code=50111", "status 503", "code: 50111", "错误码 50111", "报错 50111", "エラーコード 50111",
+            "오류 코드 50111", "에러 50111", "код ошибки 50111", "ошибка 50111", '{"code": "50111"}']
+    texts = [f"hello, {cue} thanks" for cue in cues]
+    texts += [raw.decode("utf-8", "replace") for raw in generate_corpus(300, seed=5)]
+    for text in map(fold_case, texts):
+        for pattern, words in CUE_WORDS.items():
+            if pattern.search(text):
+                assert any(word in text for word in words), (pattern.pattern[:40], text[:80])
+    found = {e.type for cue in cues for e in extract_entities(f"hello, {cue} thanks")}
+    assert found >= {"uid", "order_id", "memo", "error_code"}

@@ -160,22 +160,30 @@ def closer(best: tuple[int, str] | None, candidate: tuple[int, str]) -> tuple[in
 
 # --- networks --------------------------------------------------------------------------
 
-NETWORKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("TRC20", re.compile(r"(?<![A-Za-z])(?:trc-?20|tron(?:\s+network)?)(?![A-Za-z0-9])|波场")),
-    ("ERC20", re.compile(r"(?<![A-Za-z])(?:erc-?20|ethereum\s+(?:network|mainnet|chain))(?![A-Za-z0-9])|以太坊网络")),
-    ("BEP20", re.compile(r"(?<![A-Za-z])(?:bep-?20|bsc|bnb\s+smart\s+chain)(?![A-Za-z0-9])|币安智能链")),
-    ("BEP2", re.compile(r"(?<![A-Za-z])(?:bep-?2|bnb\s+beacon\s+chain)(?![A-Za-z0-9])")),
-    ("SOL", re.compile(r"(?<![A-Za-z])(?:spl|solana)(?![A-Za-z0-9])")),
-    ("ARBITRUM", re.compile(r"(?<![A-Za-z])arbitrum(?:\s+one)?(?![A-Za-z0-9])")),
-    ("OPTIMISM", re.compile(r"(?<![A-Za-z])(?:optimism|op\s+mainnet)(?![A-Za-z0-9])")),
-    ("POLYGON", re.compile(r"(?<![A-Za-z])polygon(?:\s+pos)?(?![A-Za-z0-9])")),
-    ("AVAXC", re.compile(r"(?<![A-Za-z])(?:avax\s*c-?chain|avalanche\s+c-?chain)(?![A-Za-z0-9])")),
+# (code, words one of which every match contains, pattern over the folded text). The words
+# let a mail that names no network skip nine passes; a test proves they never drop a match.
+NETWORKS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("TRC20", ("trc", "tron", "波场"),
+     re.compile(r"(?<![A-Za-z])(?:trc-?20|tron(?:\s+network)?)(?![A-Za-z0-9])|波场")),
+    ("ERC20", ("erc", "ethereum", "以太坊网络"),
+     re.compile(r"(?<![A-Za-z])(?:erc-?20|ethereum\s+(?:network|mainnet|chain))(?![A-Za-z0-9])|以太坊网络")),
+    ("BEP20", ("bep", "bsc", "bnb", "币安智能链"),
+     re.compile(r"(?<![A-Za-z])(?:bep-?20|bsc|bnb\s+smart\s+chain)(?![A-Za-z0-9])|币安智能链")),
+    ("BEP2", ("bep", "bnb"), re.compile(r"(?<![A-Za-z])(?:bep-?2|bnb\s+beacon\s+chain)(?![A-Za-z0-9])")),
+    ("SOL", ("spl", "solana"), re.compile(r"(?<![A-Za-z])(?:spl|solana)(?![A-Za-z0-9])")),
+    ("ARBITRUM", ("arbitrum",), re.compile(r"(?<![A-Za-z])arbitrum(?:\s+one)?(?![A-Za-z0-9])")),
+    ("OPTIMISM", ("optimism", "op"), re.compile(r"(?<![A-Za-z])(?:optimism|op\s+mainnet)(?![A-Za-z0-9])")),
+    ("POLYGON", ("polygon",), re.compile(r"(?<![A-Za-z])polygon(?:\s+pos)?(?![A-Za-z0-9])")),
+    ("AVAXC", ("avax", "avalanche"),
+     re.compile(r"(?<![A-Za-z])(?:avax\s*c-?chain|avalanche\s+c-?chain)(?![A-Za-z0-9])")),
 )
 
 
 def find_networks(text: str, folded: str) -> Iterator[Entity]:
     """Network names, normalised to the exchange-style code (Tron → TRC20, BSC → BEP20)."""
-    for name, pattern in NETWORKS:
+    for name, words, pattern in NETWORKS:
+        if not any(word in folded for word in words):
+            continue
         for match in pattern.finditer(folded):
             yield Entity("network", name, None, match.start(), match.end())
 
@@ -204,9 +212,16 @@ _ORDER = re.compile(
 )
 
 
+def cue_matches(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(folded)``, skipped when none of its cue words is in the text."""
+    words = CUE_WORDS.get(pattern, ())
+    if any(word in folded for word in words):
+        yield from pattern.finditer(folded)
+
+
 def find_memos(text: str, folded: str) -> Iterator[Entity]:
     """Memo values and XRP destination tags; both are needed to credit a shared address."""
-    for match in _TAG.finditer(folded):
+    for match in cue_matches(_TAG, folded):
         group = "value" if match.group("value") is not None else "value2"
         yield Entity("memo", text[match.start(group):match.end(group)], "XRP", match.start(group), match.end(group))
     yield from cued_values(_MEMO, "memo", text, folded)
@@ -224,7 +239,7 @@ def find_order_ids(text: str, folded: str) -> Iterator[Entity]:
 
 def cued_values(pattern: re.Pattern[str], kind: str, text: str, folded: str) -> Iterator[Entity]:
     """Entities of ``kind`` where ``pattern`` matches ``folded``, the value cut from ``text``."""
-    for match in pattern.finditer(folded):
+    for match in cue_matches(pattern, folded):
         start, end = match.span("value")
         yield Entity(kind, text[start:end], None, start, end)
 
@@ -243,15 +258,27 @@ _NOT_ERROR_CODE = re.compile(
 )
 
 
+# Words one of which every match of a cue pattern contains: a mail without any skips the pass.
+# (A test runs the patterns over real and generated mail to prove no match lacks them.)
+CUE_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _TAG: ("tag", "标签"),
+    _MEMO: ("memo", "备注", "メモ", "메모"),
+    _UID: ("uid", "user", "用户", "用戶", "账号", "账户", "帳號", "帳戶", "ユーザー", "사용자", "회원", "пользователя"),
+    _ORDER: ("withdrawal", "order", "订单", "訂單", "委托单号", "提币", "提现", "注文番号", "주문", "номер"),
+    _ERROR_CUED: ("err", "code", "status", "错误", "报错", "エラー", "오류", "에러", "ошибк"),
+    _ERROR_JSON: ("code",),
+}
+
+
 def find_error_codes(text: str, folded: str, table: Mapping[str, str]) -> Iterator[Entity]:
     """API error codes: after an error cue, as JSON ``"code":``, or bare known negatives.
 
     Codes are digits, so cutting them from ``folded`` gives the same value as from ``text``.
     """
-    for match in _ERROR_CUED.finditer(folded):
+    for match in cue_matches(_ERROR_CUED, folded):
         if is_error_cue(match, folded):
             yield error_entity(match, table)
-    for match in _ERROR_JSON.finditer(folded):
+    for match in cue_matches(_ERROR_JSON, folded):
         yield error_entity(match, table)
     for match in _ERROR_BARE.finditer(text):
         if match.group("value") in table:

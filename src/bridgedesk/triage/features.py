@@ -232,9 +232,9 @@ def columns_by_word(normalised: str, block: FeatureBlock, analyse: Callable[[str
 
 def weigh_terms(terms: list[str], block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
     """Sublinear tf times idf, L2-normalised: what ``TfidfVectorizer`` computes."""
-    vocabulary = block.vocabulary
+    column_of = block.vocabulary.get
     counts = Counter(terms)   # counted in C; each distinct term is looked up once
-    return weigh_columns_counted({vocabulary[t]: n for t, n in counts.items() if t in vocabulary}, block)
+    return weigh_columns_counted({c: n for t, n in counts.items() if (c := column_of(t)) is not None}, block)
 
 
 def weigh_columns(columns: list[int], block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
