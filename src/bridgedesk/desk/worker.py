@@ -9,7 +9,7 @@ import os
 import socket
 import threading
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from bridgedesk.desk.planner import refresh_planner_statistics
@@ -22,6 +22,7 @@ from bridgedesk.understanding import preload
 
 log = logging.getLogger("bridgedesk.worker")
 HOUSEKEEPING_SECONDS = 15.0
+HOUSEKEEPING_JOIN_SECONDS = 10.0   # at stop, how long to let a running housekeeping pass finish (slices are 2 s)
 
 
 def run_housekeeping_once() -> None:
@@ -42,6 +43,7 @@ def _housekeeping_loop(stop: threading.Event, interval: float) -> None:
             log.exception("housekeeping failed; will try again")
         finally:
             close_old_connections()
+    connections.close_all()   # this thread's own handles: kept between runs, not past the loop
 
 
 def freeze_long_lived_objects() -> None:
@@ -59,7 +61,8 @@ def freeze_long_lived_objects() -> None:
 def run_worker_loop(*, until_idle: bool = False, interval: float = 0.2) -> None:
     get_model()  # load or train before the first job, not inside it
     preload()  # language model, wordlists, typo indexes: loaded now, not inside the first job
-    freeze_long_lived_objects()
+    if not until_idle:   # a one-off drain (tests, scripts) must not pin its caller's objects
+        freeze_long_lived_objects()
     run_housekeeping_once()
     stop = threading.Event()
     housekeeping = threading.Thread(target=_housekeeping_loop, args=(stop, HOUSEKEEPING_SECONDS), daemon=True)
@@ -74,3 +77,4 @@ def run_worker_loop(*, until_idle: bool = False, interval: float = 0.2) -> None:
         worker.run()
     finally:
         stop.set()
+        housekeeping.join(timeout=HOUSEKEEPING_JOIN_SECONDS)

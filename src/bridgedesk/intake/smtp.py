@@ -66,9 +66,8 @@ class GroupCommit:
     def _commit_batch(self, mails: list[RawMail]) -> list[Received]:
         """Commit on the one DB thread, keeping its connection between batches.
 
-        Reopening per batch (what ``close_old_connections`` does with SQLite's CONN_MAX_AGE=0)
-        cost a connect and the PRAGMA setup on every group commit; a connection that failed is
-        closed so the next batch starts on a fresh one.
+        Reopening per batch cost a connect and the PRAGMA setup on every group commit; a
+        connection that failed is closed so the next batch starts on a fresh one.
         """
         from django.db import connection
 
@@ -79,7 +78,19 @@ class GroupCommit:
             raise
 
     def close(self) -> None:
+        """Close the DB thread's connection, then the thread: a handle left open would keep the
+        database busy after the listener stopped (PostgreSQL refuses to drop a database in use)."""
+        try:
+            self._executor.submit(_close_thread_connections).result(timeout=10)
+        except RuntimeError:   # closed before
+            pass
         self._executor.shutdown(wait=True)
+
+
+def _close_thread_connections() -> None:
+    from django.db import connections
+
+    connections.close_all()
 
 
 class SupportHandler:
