@@ -73,3 +73,21 @@ def test_a_batch_understands_ahead_while_locked_and_stores_everything_after(desk
     assert counts["new_ticket"] == 6
     assert InboundMessage.objects.filter(state="done").count() == 6
     assert Ticket.objects.count() == 6
+
+
+def test_a_waiting_writer_gets_the_lock_soon_after_it_is_freed(desk_config):
+    import threading
+
+    with write_lock_held_elsewhere() as other:
+        release = threading.Timer(0.3, lambda: other.execute("ROLLBACK"))
+        release.start()
+        started = time.perf_counter()
+        with ExitStack() as stack:
+            assert begin_write(stack, wait=True) is True
+            waited = time.perf_counter() - started
+            Ticket.objects.count()
+        release.join()
+    assert 0.25 <= waited < 5.0          # it waited for the release, then got the lock (no 10 s poll limit hit)
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 30000

@@ -28,29 +28,33 @@ def begin_write(stack: ExitStack, *, wait: bool) -> bool:
 
     With ``wait=True`` on SQLite the lock is polled every millisecond instead of left to the
     busy handler, whose growing sleeps (up to 100 ms) overshoot a lock freed a moment later.
+    Each poll is one BEGIN: the busy timeout is lowered once for the whole wait.
     """
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         stack.enter_context(transaction.atomic())
         return True
-    if not wait:
-        return _try_begin(stack)
-    deadline = time.monotonic() + POLL_LIMIT_SECONDS
-    while time.monotonic() < deadline:     # bounded: after the limit, the busy handler waits
+    with busy_timeout_ms(0):
         if _try_begin(stack):
             return True
-        time.sleep(POLL_SECONDS)
+        if not wait:
+            return False
+        deadline = time.monotonic() + POLL_LIMIT_SECONDS
+        while time.monotonic() < deadline:     # bounded: after the limit, the busy handler waits
+            time.sleep(POLL_SECONDS)
+            if _try_begin(stack):
+                return True
     stack.enter_context(transaction.atomic())
     return True
 
 
 def _try_begin(stack: ExitStack) -> bool:
-    with busy_timeout_ms(0):
-        try:
-            stack.enter_context(transaction.atomic())
-        except OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            return False
+    """One BEGIN IMMEDIATE that gives up at once when another connection holds the lock."""
+    try:
+        stack.enter_context(transaction.atomic())
+    except OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        return False
     return True
 
 
