@@ -343,3 +343,19 @@ def test_cue_words_never_hide_a_match() -> None:
                 assert any(word in text for word in words), (pattern.pattern[:40], text[:80])
     found = {e.type for cue in cues for e in extract_entities(f"hello, {cue} thanks")}
     assert found >= {"uid", "order_id", "memo", "error_code"}
+
+
+def test_patterns_read_on_folded_text_are_written_in_lower_case() -> None:
+    """They run without IGNORECASE on lower-cased text: a capital outside an escape or a
+    character class (e.g. "ID") could never match again."""
+    import re
+
+    from bridgedesk.triage.entities import CUE_WORDS, HASH_CONTEXT, NETWORKS, SOLANA_CONTEXT, _NOT_ERROR_CODE
+
+    patterns = [*CUE_WORDS, *(p for _, _, p in NETWORKS), *(p for _, p in HASH_CONTEXT), SOLANA_CONTEXT, _NOT_ERROR_CODE]
+    for pattern in patterns:
+        literal = re.sub(r"\\.|\[[^\]]*\]|\(\?P<\w+>", "", pattern.pattern)
+        assert literal == literal.lower(), pattern.pattern[:60]
+        assert not pattern.flags & re.IGNORECASE
+    for words in [*CUE_WORDS.values(), *(w for _, w, _ in NETWORKS)]:
+        assert all(word == word.lower() for word in words)

@@ -182,9 +182,7 @@ NETWORKS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 def find_networks(text: str, folded: str) -> Iterator[Entity]:
     """Network names, normalised to the exchange-style code (Tron → TRC20, BSC → BEP20)."""
     for name, words, pattern in NETWORKS:
-        if not any(word in folded for word in words):
-            continue
-        for match in pattern.finditer(folded):
+        for match in matches_if_mentioned(pattern, words, folded):
             yield Entity("network", name, None, match.start(), match.end())
 
 
@@ -214,7 +212,11 @@ _ORDER = re.compile(
 
 def cue_matches(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(folded)``, skipped when none of its cue words is in the text."""
-    words = CUE_WORDS.get(pattern, ())
+    return matches_if_mentioned(pattern, CUE_WORDS.get(pattern, ()), folded)
+
+
+def matches_if_mentioned(pattern: re.Pattern[str], words: tuple[str, ...], folded: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(folded)`` when one of ``words`` is in the text; nothing otherwise."""
     if any(word in folded for word in words):
         yield from pattern.finditer(folded)
 
