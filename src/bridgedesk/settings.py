@@ -88,13 +88,17 @@ _SQLITE_PRAGMAS = (
     "PRAGMA cache_size=-32000;"
 )
 
+# Django's SQLite backend with lock waits polled every millisecond (see bridgedesk.desk.sqlite).
+SQLITE_ENGINE = "bridgedesk.desk.sqlite"
 _database_url = os.environ.get("BRIDGEDESK_DATABASE_URL", "")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["ENGINE"] = SQLITE_ENGINE
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": SQLITE_ENGINE,
             "NAME": str(DATA_DIR / "bridgedesk.sqlite3"),
             # Kept open between jobs and requests: reopening cost a connect, five pragmas and
             # a cold 32 MB page cache per job, and closing the last handle checkpoints the WAL.
