@@ -85,10 +85,10 @@ def warm_up(raw: bytes) -> None:
     so one-time start-up is not charged to the messages measured: ``run_worker_loop`` does
     the same before its first job."""
     from bridgedesk.desk.runtime import get_model
-    from bridgedesk.desk.worker import freeze_long_lived_objects
-    from bridgedesk.understanding import preload, understand_message
+    from bridgedesk.desk.worker import freeze_long_lived_objects, preload_worker
+    from bridgedesk.understanding import understand_message
 
-    preload()
+    preload_worker()
     understand_message(raw, model=get_model(), ocr=False)
     freeze_long_lived_objects()
 
