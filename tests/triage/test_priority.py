@@ -121,3 +121,24 @@ def test_a_rule_written_with_capitals_is_refused_at_import() -> None:
     with pytest.raises(ValueError, match="lower case"):
         _words(r"\bstolen\b", "SIM swap")
     assert _words(r"\bsim\s?swap\b").search("sim swap")   # escapes such as \b and \s are fine
+
+
+@pytest.mark.parametrize("text", ["The whacker tool crashed", "a stolenwords list", "unstolen goods", "notme@example.com"])
+def test_word_boundaries_still_hold_behind_the_cheap_probe(text: str) -> None:
+    """The probe drops leading \\b (it matches "whacker"); the exact pattern still decides."""
+    assert "account_compromise" not in decide_priority("other", secret_types=(), text=text)[1]
+
+
+def test_each_rule_fires_exactly_where_its_exact_pattern_matches() -> None:
+    from bridgedesk.bench.corpus import generate_corpus
+    from bridgedesk.mail.parse import parse_message
+
+    texts = [parse_message(raw).visible_text.lower() for raw in generate_corpus(300)]
+    texts += ["my account was hacked", "whacked", "not me", "it was not me!", "sim-swap", "someone logged into it"]
+    fired = 0
+    for name, words, _ in PRIORITY_RULES:
+        assert not any(alt.startswith(r"\b") for alt in words.probe.pattern.split("|")), name
+        for text in texts:
+            assert words.search(text) == bool(words.pattern.search(text)), (name, text)
+            fired += words.search(text)
+    assert fired > 30    # the comparison saw rules fire, not only silence

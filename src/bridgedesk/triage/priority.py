@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 
 PRIORITIES: tuple[str, ...] = ("low", "normal", "high", "urgent")
@@ -34,8 +35,26 @@ CATEGORY_PRIORITY: Mapping[str, str] = MappingProxyType(
 )
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
-    """One pattern over lower-cased text: written in lower case, matched without IGNORECASE.
+@dataclass(frozen=True)
+class Words:
+    """A rule's pattern, and a cheaper probe that matches wherever the pattern does (and more).
+
+    Why the probe: an alternative that starts with ``\\b`` stops the regex engine from skipping
+    to the characters a match can start with, so it tries every alternative at every position
+    (about 100 µs per mail for the compromise rule). The probe is the same alternation without
+    the leading ``\\b``s — dropping an assertion only widens a pattern — and the exact pattern
+    runs only on the mails the probe matches: three times faster on the bench corpus.
+    """
+
+    pattern: re.Pattern[str]
+    probe: re.Pattern[str]
+
+    def search(self, lowered: str) -> bool:
+        return self.probe.search(lowered) is not None and self.pattern.search(lowered) is not None
+
+
+def _words(*alternatives: str) -> Words:
+    """One rule over lower-cased text: written in lower case, matched without IGNORECASE.
 
     Why: case-insensitive matching of some forty alternatives at every position was the
     costliest regex in triage; lower-casing the text once and matching plainly is about
@@ -45,14 +64,15 @@ def _words(*alternatives: str) -> re.Pattern[str]:
         literal = _ESCAPE.sub("", alternative)   # \b, \s ... are syntax, not text
         if literal != literal.lower():
             raise ValueError(f"priority rule {alternative!r} must be written in lower case")
-    return re.compile("|".join(alternatives))
+    loosened = (a.removeprefix(r"\b") for a in alternatives)
+    return Words(re.compile("|".join(alternatives)), re.compile("|".join(loosened)))
 
 
 _ESCAPE = re.compile(r"\\.")
 
 
 # (rule name, pattern over the customer's text, priority it sets at least)
-PRIORITY_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+PRIORITY_RULES: tuple[tuple[str, Words, str], ...] = (
     (
         "account_compromise",
         _words(
@@ -117,7 +137,7 @@ def decide_priority(
     if secret_types:
         fired.append(("leaked_secret", "urgent"))
     lowered = text.lower()
-    fired.extend((name, level) for name, pattern, level in PRIORITY_RULES if pattern.search(lowered))
+    fired.extend((name, level) for name, words, level in PRIORITY_RULES if words.search(lowered))
     return highest(level for _, level in fired), [name for name, _ in fired]
 
 
