@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from bridgedesk.config import Config
 from bridgedesk.desk.acknowledge import compose_acknowledgement
+from bridgedesk.desk.bulk import insert_rows
 from bridgedesk.desk.phishing_reply import compose_phishing_reply
 from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket, TicketEvent
 from bridgedesk.desk.sla import note_agent_reply, promised_first_response_hours
@@ -77,7 +78,7 @@ def queue_acknowledgements(items: Sequence[tuple[Ticket, Understanding]], config
     as one by one), bulk inserts, and one delivery job.
     """
     refusals = group_refusals(items, config)
-    TicketEvent.objects.bulk_create([
+    insert_rows([
         TicketEvent(ticket=ticket, kind="auto_reply_suppressed", data={"reason": refusal})
         for (ticket, _), refusal in zip(items, refusals) if refusal
     ])
@@ -158,10 +159,12 @@ def queue_mails(drafts: Sequence[MailDraft], config: Config) -> list[OutboxMail]
     if not drafts:
         return []
     rows = [_mail_rows(draft, config) for draft in drafts]
-    messages = Message.objects.bulk_create([message for message, _ in rows])
+    messages = [message for message, _ in rows]
+    insert_rows(messages)
     for message, (_, outbox) in zip(messages, rows):
         outbox.timeline_message = message
-    outboxes = OutboxMail.objects.bulk_create([outbox for _, outbox in rows])
+    outboxes = [outbox for _, outbox in rows]
+    insert_rows(outboxes)
     if len(outboxes) == 1:
         deliver_outbox.enqueue(outboxes[0].pk)
     else:

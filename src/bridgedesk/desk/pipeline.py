@@ -29,6 +29,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from bridgedesk.config import Config
+from bridgedesk.desk.bulk import insert_rows
 from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message, Ticket, TicketEvent
 from bridgedesk.desk.outbox import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.retention import seal_raw
@@ -175,14 +176,14 @@ def write_new_tickets(plans: Sequence[NewTicketPlan], context: GroupContext, con
     """Customers, tickets, messages, attachments and events in a few bulk statements, then acks."""
     customers = _customers_for(plans, context)
     tickets = [build_ticket(p.understanding, p.sender, customers[customer_email(p.sender)], config) for p in plans]
-    Ticket.objects.bulk_create(tickets)
+    insert_rows(tickets)
     for ticket in tickets:
         ticket.number = ticket_number(ticket.pk, config)
     Ticket.objects.filter(pk__in=[t.pk for t in tickets]).update(number=number_expression(config))
     messages = [build_message(t, p.row, p.identity, p.understanding, p.decision, p.sender) for t, p in zip(tickets, plans)]
-    Message.objects.bulk_create(messages)
-    Attachment.objects.bulk_create([a for m, p in zip(messages, plans) for a in build_attachments(m, p.understanding, p.stored)])
-    TicketEvent.objects.bulk_create([
+    insert_rows(messages)
+    insert_rows([a for m, p in zip(messages, plans) for a in build_attachments(m, p.understanding, p.stored)])
+    insert_rows([
         e for t, m, p in zip(tickets, messages, plans) for e in build_events(t, m, p.understanding, p.decision, True)
     ])
     queue_acknowledgements([(ticket, plan.understanding) for ticket, plan in zip(tickets, plans)], config)
@@ -219,7 +220,7 @@ def _customers_for(plans: Sequence[NewTicketPlan], context: GroupContext) -> dic
         known = {c.email: c for c in Customer.objects.filter(email__in=missing)}   # e.g. unknown-sender@invalid
         customers.update(known)
         fresh = [c for email, c in missing.items() if email not in known]
-        Customer.objects.bulk_create(fresh)
+        insert_rows(fresh)
         customers.update({c.email: c for c in fresh})
     return customers
 
@@ -561,7 +562,7 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
 
 
 def _create_attachments(message: Message, understanding: Understanding, stored: list[tuple[str, str, str]]) -> None:
-    Attachment.objects.bulk_create(build_attachments(message, understanding, stored))
+    insert_rows(build_attachments(message, understanding, stored))
 
 
 def build_attachments(message: Message, understanding: Understanding, stored: list[tuple[str, str, str]]) -> list[Attachment]:
@@ -578,7 +579,7 @@ def build_attachments(message: Message, understanding: Understanding, stored: li
 
 
 def _record_events(ticket: Ticket, message: Message, understanding: Understanding, decision: ThreadDecision, created: bool) -> None:
-    TicketEvent.objects.bulk_create(build_events(ticket, message, understanding, decision, created))
+    insert_rows(build_events(ticket, message, understanding, decision, created))
 
 
 def build_events(ticket: Ticket, message: Message, understanding: Understanding, decision: ThreadDecision,

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from django.db import transaction
 
+from bridgedesk.desk.bulk import insert_rows
 from bridgedesk.desk.models import InboundMessage
 
 _MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
@@ -82,10 +83,10 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
 
 
 def _create_rows(rows: list[InboundMessage]) -> list[InboundMessage]:
-    """bulk_create returns primary keys on SQLite 3.35+ and PostgreSQL; save one by one elsewhere."""
-    created = InboundMessage.objects.bulk_create(rows)
-    if all(row.pk for row in created):
-        return created
+    """Primary keys come back on SQLite 3.35+ and PostgreSQL; saved one by one elsewhere."""
+    insert_rows(rows)
+    if all(row.pk for row in rows):
+        return rows
     for row in rows:
         row.save()
     return rows
