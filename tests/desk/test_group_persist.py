@@ -63,6 +63,26 @@ def test_reply_by_tag_in_a_group_of_strangers_still_threads(desk_config):
     assert InboundMessage.objects.filter(outcome="tag").count() == 1
 
 
+def test_a_reply_without_tag_or_reference_in_a_group_falls_back_to_the_open_ticket_with_its_subject(desk_config):
+    receive(build_mail(subject="Withdrawal stuck", body="My BTC withdrawal is pending since yesterday."),
+            build_mail(sender="wang@example.cn", subject="提现没到账", body="我的 USDT 提现三个小时了还没到账。"))
+    drain()
+    withdrawal = Ticket.objects.get(requester__email="alice@example.com")
+    chinese = Ticket.objects.get(requester__email="wang@example.cn")
+    receive(
+        build_mail(sender="carol@example.com", subject="API key question", body="How do I restrict my API key to one IP?"),
+        build_mail(subject="Re: Withdrawal stuck", body="Still nothing, it has been two days now."),
+        build_mail(sender="wang@example.cn", subject="回复：提现没到账", body="还是没有到账，请尽快处理。"),
+        build_mail(sender="dave@example.com", subject="Re: Withdrawal stuck", body="Same problem here with my ETH."),
+        build_mail(sender="erin@example.com", subject="Re: Deposit missing", body="Following up on my deposit."),
+    )
+    drain()
+    assert withdrawal.messages.filter(direction="in").count() == 2       # alice's reply: her open ticket
+    assert chinese.messages.filter(direction="in").count() == 2          # 回复： is a reply prefix too
+    assert Ticket.objects.count() == 2 + 3                                # carol, dave (not the requester), erin
+    assert InboundMessage.objects.filter(outcome="requester_subject").count() == 2
+
+
 def test_failed_bulk_write_falls_back_one_by_one(desk_config, monkeypatch):
     real = pipeline.write_new_tickets
     calls = []

@@ -51,6 +51,7 @@ class GroupEvidence:
     tags: dict[str, Ticket] = field(default_factory=dict)                 # ticket number -> ticket
     tickets: dict[int, Ticket] = field(default_factory=dict)             # ticket pk -> ticket (with requester)
     recent: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # sender -> newest inbound
+    open_tickets: dict[str, list[Ticket]] = field(default_factory=dict)  # replying sender -> newest open tickets
 
 
 def reference_ids(parsed: ParsedMail) -> list[str]:
@@ -78,7 +79,9 @@ def gather_evidence(mails: Sequence[tuple[ParsedMail, str]], *, prefix: str, dup
     tickets = {t.pk: t for t in Ticket.objects.select_related("requester").filter(pk__in=ticket_ids)} if ticket_ids else {}
     tickets.update({t.pk: t for t in tags.values()})
     recent = _recent_by_sender({sender for _, sender in chosen if sender}, hours=duplicate_hours)
-    return GroupEvidence(covered=covered, references=references, tags=tags, tickets=tickets, recent=recent)
+    replying = {sender for parsed, sender in chosen if _reply_core(sender, parsed.subject)}
+    return GroupEvidence(covered=covered, references=references, tags=tags, tickets=tickets, recent=recent,
+                         open_tickets=_open_tickets_by_sender(replying))
 
 
 def _references_for(mails: Sequence[tuple[ParsedMail, str]]) -> dict[str, tuple[int, int]]:
@@ -129,7 +132,10 @@ def find_thread(
                                   threshold=duplicate_similarity)
     if duplicate is not None:
         return ThreadDecision(ticket=duplicate, how="duplicate", duplicate=True)
-    fallback = _open_ticket_with_same_subject(sender, parsed.subject)
+    if evidence is None:
+        fallback = _open_ticket_with_same_subject(sender, parsed.subject)
+    else:
+        fallback = _same_subject(evidence.open_tickets.get(sender, []), _reply_core(sender, parsed.subject))
     if fallback is not None:
         return ThreadDecision(ticket=fallback, how="requester_subject")
     return ThreadDecision(ticket=None, how="new")
@@ -184,12 +190,47 @@ def _duplicate_in(recent: Sequence[tuple[int, str, str]], text: str, *, threshol
     return None
 
 
-def _open_ticket_with_same_subject(sender: str, subject: str) -> Ticket | None:
+OPEN_PER_SENDER = 10       # the requester's newest open tickets a reply's subject is compared with
+
+
+def _reply_core(sender: str, subject: str) -> str | None:
+    """The subject without "Re:"-style prefixes; None unless this is a reply from a known sender
+    (only a reply may fall back to the requester's open ticket)."""
     core = strip_reply_prefixes(subject).strip().lower()
     if not sender or not core or core == subject.strip().lower():
-        return None   # only a reply ("Re: ...") may fall back to the requester's open ticket
-    candidates = Ticket.objects.filter(requester__email=sender, status__in=Ticket.OPEN_STATUSES).select_related("requester").order_by("-id")[:10]
+        return None
+    return core
+
+
+def _open_ticket_with_same_subject(sender: str, subject: str) -> Ticket | None:
+    core = _reply_core(sender, subject)
+    if core is None:
+        return None
+    candidates = (Ticket.objects.filter(requester__email=sender, status__in=Ticket.OPEN_STATUSES)
+                  .select_related("requester").order_by("-id")[:OPEN_PER_SENDER])
+    return _same_subject(candidates, core)
+
+
+def _same_subject(candidates: Sequence[Ticket], core: str | None) -> Ticket | None:
+    """The first (newest) candidate whose subject, without reply prefixes, is ``core``."""
+    if core is None:
+        return None
     for ticket in candidates:
         if strip_reply_prefixes(ticket.subject).strip().lower() == core:
             return ticket
     return None
+
+
+def _open_tickets_by_sender(senders: set[str]) -> dict[str, list[Ticket]]:
+    """Each sender's newest open tickets, as many as one-by-one would compare, in one query."""
+    if not senders:
+        return {}
+    rows = (
+        Ticket.objects.filter(requester__email__in=senders, status__in=Ticket.OPEN_STATUSES)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("requester_id")], order_by=F("id").desc()))
+        .filter(rank__lte=OPEN_PER_SENDER).select_related("requester").order_by("-id")
+    )
+    found: dict[str, list[Ticket]] = {}
+    for ticket in rows:
+        found.setdefault(ticket.requester.email, []).append(ticket)
+    return found
