@@ -76,3 +76,31 @@ def test_rows_beyond_one_statement_are_all_written(desk_config):
     bulk.insert_rows(events)
     assert len({e.pk for e in events}) == 400
     assert sorted(TicketEvent.objects.filter(kind="note").values_list("data__n", flat=True)) == list(range(400))
+
+
+def test_without_returning_rows_are_saved_one_by_one_and_once(desk_config, monkeypatch):
+    """SQLite before 3.35 cannot return ids from a multi-row INSERT: each row is saved alone,
+    gets its id, and is written exactly once (intake relies on the ids)."""
+    from django.db import connection as conn
+
+    from tests.desk.helpers import build_mail
+
+    monkeypatch.setattr(type(conn.features), "can_return_rows_from_bulk_insert", False)
+    ids = receive(build_mail(sender="wang@example.cn", subject="充值没到账", body="我的 USDT 充值还没到账。"),
+                  build_mail(sender="bob@example.com", subject="Withdrawal stuck", body="My BTC withdrawal is pending."))
+    assert all(ids) and len(set(ids)) == 2
+    from bridgedesk.desk.models import InboundMessage
+
+    assert InboundMessage.objects.count() == 2
+
+
+def test_only_fields_that_compute_at_save_go_through_pre_save():
+    from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message, OutboxMail, Ticket, TicketEvent
+
+    for model in (Attachment, Customer, InboundMessage, Message, OutboxMail, Ticket, TicketEvent):
+        for field in model._meta.concrete_fields:
+            stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+            assert bulk._computes_at_save(field) == stamped, (model.__name__, field.name)
+    from django.db import models
+
+    assert bulk._computes_at_save(models.FileField(upload_to="x"))     # stores its file at save

@@ -32,8 +32,12 @@ def insert_rows(objs: Sequence[models.Model]) -> None:
         return
     model = type(objs[0])
     connection = connections[router.db_for_write(model)]
-    if not connection.features.can_return_rows_from_bulk_insert or any(obj.pk is not None for obj in objs):
-        model._default_manager.bulk_create(objs)      # what this shortcut does not cover
+    if any(obj.pk is not None for obj in objs):
+        model._default_manager.bulk_create(objs)      # ids chosen by the caller: nothing to read back
+        return
+    if not connection.features.can_return_rows_from_bulk_insert:
+        for obj in objs:                                # SQLite before 3.35: no RETURNING, so no ids
+            obj.save(force_insert=True)                 # from a multi-row INSERT; one by one instead
         return
     fields, preparers = _plan(model)
     quote = connection.ops.quote_name
@@ -61,15 +65,24 @@ def _plan(model: type[models.Model]) -> tuple[list[models.Field], list[Preparer]
 
 def _preparer(field: models.Field) -> Preparer:
     attname = field.attname
-    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-        return lambda obj, connection: field.get_db_prep_save(field.pre_save(obj, True), connection)   # stamps now
     if isinstance(field, models.ForeignKey):
         return lambda obj, connection: _related_id(obj, field)
+    if _computes_at_save(field):
+        return lambda obj, connection: field.get_db_prep_save(field.pre_save(obj, True), connection)
     if isinstance(field, models.DateTimeField):
         return lambda obj, connection: _datetime(getattr(obj, attname), field, connection)
     if isinstance(field, _AS_THEY_ARE):
         return lambda obj, connection: getattr(obj, attname)
     return lambda obj, connection: field.get_db_prep_save(getattr(obj, attname), connection)
+
+
+def _computes_at_save(field: models.Field) -> bool:
+    """A field whose value is made when the row is saved: ``auto_now`` stamps, and any field type
+    with its own ``pre_save`` (a file field stores its file then) other than the date fields'."""
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return True
+    own = type(field).pre_save
+    return own is not models.Field.pre_save and own not in (models.DateField.pre_save, models.DateTimeField.pre_save)
 
 
 def _related_id(obj: models.Model, field: models.ForeignKey) -> Any:

@@ -83,12 +83,9 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
 
 
 def _create_rows(rows: list[InboundMessage]) -> list[InboundMessage]:
-    """Primary keys come back on SQLite 3.35+ and PostgreSQL; saved one by one elsewhere."""
+    """One INSERT for the batch; ``insert_rows`` sets every row's id (row by row where the
+    database cannot return ids from a multi-row INSERT)."""
     insert_rows(rows)
-    if all(row.pk for row in rows):
-        return rows
-    for row in rows:
-        row.save()
     return rows
 
 
