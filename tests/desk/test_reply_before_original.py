@@ -66,3 +66,16 @@ def test_a_waiting_second_copy_of_a_stored_original_is_not_waited_for(desk_confi
     counts = process_batch([reply], on_failure=record_stage_failure)
     assert counts == {"references": 1}
     assert InboundMessage.objects.get(pk=second).state == "received"
+
+
+def test_replies_waiting_in_one_group_wait_in_one_job(desk_config):
+    original, reply = received_pair()
+    [other_original] = receive(build_mail(sender="li@example.cn", subject="KYC 审核", message_id="<kyc-li@example.cn>",
+                                          body="我的身份认证已经提交三天了。"))
+    [other_reply] = receive(build_mail(sender="li@example.cn", subject="Re: KYC 审核", body="请问进度如何？",
+                                       headers={"In-Reply-To": "<kyc-li@example.cn>"}))
+    counts = process_batch([reply, other_reply], on_failure=record_stage_failure)
+    assert counts == {"deferred": 2}
+    tasks = {InboundMessage.objects.get(pk=pk).task_id for pk in (reply, other_reply)}
+    assert len(tasks) == 1
+    assert DBTaskResult.objects.get(id=tasks.pop()).args_kwargs["args"] == [[reply, other_reply], 1]

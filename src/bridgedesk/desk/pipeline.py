@@ -298,13 +298,15 @@ def defer_early_replies(group, batch: set[int], deferrals: int, counts: Counter[
         return group
     if not pending:
         return group
-    kept = []
+    kept, waiting = [], []
     for item in group:
         if pending.intersection(reference_ids(item[1].parsed)):
-            defer_inbound(item[0], deferrals + 1)
-            counts["deferred"] += 1
+            waiting.append(item[0])
         else:
             kept.append(item)
+    if waiting:
+        defer_inbound(waiting, deferrals + 1)
+        counts["deferred"] += len(waiting)
     return kept
 
 
@@ -322,14 +324,18 @@ def pending_originals(message_ids: set[str], batch: set[int]) -> set[str]:
     return waiting - stored
 
 
-def defer_inbound(inbound_id: int, deferrals: int) -> None:
-    """Process the row again a little later, as a job of its own that remembers how often it waited."""
+def defer_inbound(inbound_ids: list[int], deferrals: int) -> None:
+    """Process the rows again a little later, in one job of their own that remembers how often they waited.
+
+    One job for all the group's waiting replies: each job costs a claim, a result and the
+    group's reads, several times what one reply costs to store.
+    """
     from bridgedesk.desk.tasks import process_inbound_batch
 
     run_after = timezone.now() + timedelta(seconds=DEFER_SECONDS * 2 ** (deferrals - 1))
     with transaction.atomic():
-        result = process_inbound_batch.using(run_after=run_after).enqueue([inbound_id], deferrals)
-        InboundMessage.objects.filter(pk=inbound_id, state=InboundMessage.State.RECEIVED).update(task_id=str(result.id))
+        result = process_inbound_batch.using(run_after=run_after).enqueue(inbound_ids, deferrals)
+        InboundMessage.objects.filter(pk__in=inbound_ids, state=InboundMessage.State.RECEIVED).update(task_id=str(result.id))
 
 
 def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
