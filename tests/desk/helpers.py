@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+
+import pytest
+from django.db import connection
 
 from bridgedesk.desk.receive import RawMail, receive_raw_messages
 
@@ -34,3 +40,18 @@ def drain() -> None:
     from bridgedesk.desk.worker import run_worker_loop
 
     run_worker_loop(until_idle=True, interval=0)
+
+
+@contextmanager
+def write_lock_held_elsewhere() -> Iterator[sqlite3.Connection]:
+    """Another connection (as another process would) holding SQLite's write lock; skips on PostgreSQL."""
+    if connection.vendor != "sqlite":
+        pytest.skip("only SQLite has one write lock for the whole database")
+    other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield other
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()

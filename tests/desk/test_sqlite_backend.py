@@ -6,30 +6,15 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from contextlib import contextmanager
 
 import pytest
 from django.db import OperationalError, connection, transaction
 
 from bridgedesk.desk.models import Customer
 from bridgedesk.desk.sqlite.base import PollingCursor, lock_wait
+from tests.desk.helpers import write_lock_held_elsewhere
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@contextmanager
-def write_lock_held_elsewhere():
-    """Another connection (as another process would) holding the write lock."""
-    if connection.vendor != "sqlite":
-        pytest.skip("only SQLite has one write lock for the whole database")
-    other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, check_same_thread=False)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        yield other
-    finally:
-        if other.in_transaction:
-            other.execute("ROLLBACK")
-        other.close()
 
 
 def test_connections_poll_instead_of_using_the_busy_handler():

@@ -3,9 +3,8 @@ sleeping, and still stores every message once the lock is free."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 
 import pytest
 from django.db import connection
@@ -13,24 +12,9 @@ from django.db import connection
 from bridgedesk.desk import pipeline
 from bridgedesk.desk.models import InboundMessage, Ticket
 from bridgedesk.desk.writelock import begin_write
-from tests.desk.helpers import build_mail, receive
+from tests.desk.helpers import build_mail, receive, write_lock_held_elsewhere
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@contextmanager
-def write_lock_held_elsewhere():
-    """Another connection (as another worker process would) holding the write lock."""
-    if connection.vendor != "sqlite":
-        pytest.skip("only SQLite has one write lock for the whole database")
-    other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, check_same_thread=False)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        yield other
-    finally:
-        if other.in_transaction:
-            other.execute("ROLLBACK")
-        other.close()
 
 
 def test_begin_without_waiting_says_busy_at_once_and_then_succeeds():
