@@ -90,26 +90,39 @@ _SQLITE_PRAGMAS = (
 
 # Django's SQLite backend with lock waits polled every millisecond (see bridgedesk.desk.sqlite).
 SQLITE_ENGINE = "bridgedesk.desk.sqlite"
+
+
+def _sqlite_database(path: str, test_path: str | None = None) -> dict:
+    """The SQLite settings the desk relies on, for the embedded default and for a sqlite:// URL.
+
+    Transactions begin IMMEDIATE (they take the write lock at BEGIN, where waiting is safe: the
+    backend retries only statements outside a transaction).
+    """
+    database = {
+        "ENGINE": SQLITE_ENGINE,
+        "NAME": path,
+        # Kept open between jobs and requests: reopening cost a connect, five pragmas and
+        # a cold 32 MB page cache per job, and closing the last handle checkpoints the WAL.
+        "CONN_MAX_AGE": 600,
+        "OPTIONS": {
+            "init_command": _SQLITE_PRAGMAS,
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+        },
+    }
+    if test_path:
+        database["TEST"] = {"NAME": test_path}
+    return database
+
+
 _database_url = os.environ.get("BRIDGEDESK_DATABASE_URL", "")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-        DATABASES["default"]["ENGINE"] = SQLITE_ENGINE
+        DATABASES["default"] = _sqlite_database(DATABASES["default"]["NAME"])
 else:
     DATABASES = {
-        "default": {
-            "ENGINE": SQLITE_ENGINE,
-            "NAME": str(DATA_DIR / "bridgedesk.sqlite3"),
-            # Kept open between jobs and requests: reopening cost a connect, five pragmas and
-            # a cold 32 MB page cache per job, and closing the last handle checkpoints the WAL.
-            "CONN_MAX_AGE": 600,
-            "OPTIONS": {
-                "init_command": _SQLITE_PRAGMAS,
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 30,
-            },
-            "TEST": {"NAME": str(DATA_DIR / "test-bridgedesk.sqlite3")},
-        }
+        "default": _sqlite_database(str(DATA_DIR / "bridgedesk.sqlite3"), str(DATA_DIR / "test-bridgedesk.sqlite3")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
