@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 
 from bridgedesk.desk.models import AgentProfile, Macro, Message, OutboxMail, Ticket
 from bridgedesk.web.portal import make_signin_token
@@ -38,6 +39,10 @@ def browser_page(monkeypatch):
         page.dialogs = dialogs   # type: ignore[attr-defined]
         yield page
         browser.close()
+        # Close the test body's database connections here: kept open (CONN_MAX_AGE), one of them
+        # outlived the run and PostgreSQL refused to drop the test database ("being accessed by
+        # other users"); the end-of-run cleanup did not reach it.
+        connections.close_all()
 
 
 @pytest.fixture
