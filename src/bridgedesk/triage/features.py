@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -122,21 +121,21 @@ def analyse_words(text: str) -> list[str]:
     """Word unigrams and bigrams for spaced scripts plus char 1-3 grams for CJK runs.
 
     Module-level (not a lambda) so a vectoriser that uses it stays importable by name.
+    A bigram across two CJK runs adds nothing the char n-grams lack, so none is made;
+    whether a token is a CJK run is asked once per token, not once per pair it is in.
     """
     tokens = split_tokens(text)
+    is_cjk = [_CJK_RUN_RE.fullmatch(token) is not None for token in tokens]
     features: list[str] = []
-    for token in tokens:
-        if _CJK_RUN_RE.fullmatch(token):
+    for token, cjk in zip(tokens, is_cjk):
+        if cjk:
             features.extend(cjk_char_ngrams(token))
         else:
             features.append(token)
-    features.extend(f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if not _is_cjk_pair(a, b))
+    features.extend(
+        f"{a} {b}" for a, b, a_cjk, b_cjk in zip(tokens, tokens[1:], is_cjk, is_cjk[1:]) if not (a_cjk and b_cjk)
+    )
     return features
-
-
-def _is_cjk_pair(first: str, second: str) -> bool:
-    """A bigram across two CJK runs adds nothing the char n-grams lack."""
-    return bool(_CJK_RUN_RE.fullmatch(first) and _CJK_RUN_RE.fullmatch(second))
 
 
 # Each spec names a fixed TF-IDF configuration; a saved model refers to it by name.
@@ -184,19 +183,20 @@ class FeatureSpace:
         sizes = [len(block.vocabulary) for block in self.blocks]
         self._offsets = tuple(int(x) for x in np.cumsum([0, *sizes[:-1]]))
         self.size = int(sum(sizes))
-        self._word_columns: tuple[dict[str, tuple[int, ...]] | None, ...] = tuple(
+        self._word_columns: tuple[dict[str, np.ndarray] | None, ...] = tuple(
             {} if block.spec in _PER_WORD_SPECS else None for block in self.blocks
         )
 
     def vectorise(self, normalised: str) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and TF-IDF values of one normalised text."""
+        """Column indices (ascending within each block) and TF-IDF values of one normalised text."""
         columns: list[np.ndarray] = []
         values: list[np.ndarray] = []
         for block, analyse, offset, cache in zip(self.blocks, self._analysers, self._offsets, self._word_columns):
             if cache is None:
-                index, value = weigh_terms(analyse(normalised), block)
+                found = term_columns(analyse(normalised), block)
             else:
-                index, value = weigh_columns(columns_by_word(normalised, block, analyse, cache), block)
+                found = columns_by_word(normalised, block, analyse, cache)
+            index, value = weigh_columns(found, block)
             columns.append(index + offset)
             values.append(value)
         return np.concatenate(columns), np.concatenate(values)
@@ -210,44 +210,51 @@ class FeatureSpace:
         return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), self.size))
 
 
+_NO_COLUMNS = np.zeros(0, dtype=np.int64)
+
+
 def columns_by_word(normalised: str, block: FeatureBlock, analyse: Callable[[str], list[str]],
-                    cache: dict[str, tuple[int, ...]]) -> list[int]:
-    """Vocabulary columns of every term of a word-bounded analyser, in the analyser's order.
+                    cache: dict[str, np.ndarray]) -> np.ndarray:
+    """Vocabulary columns of every term of a word-bounded analyser, one array per text.
 
     Exact only for analysers whose terms never span two words (``char_wb``): each word is
     analysed alone, as scikit-learn splits the text on whitespace before cutting n-grams.
+    The cache keeps each word's columns as an array, so a text costs one look-up per word
+    and one concatenation, with no Python integer per n-gram.
     """
     vocabulary = block.vocabulary
-    columns: list[int] = []
+    parts: list[np.ndarray] = []
     for word in normalised.split():
         known = cache.get(word)
         if known is None:
-            known = tuple(column for column in map(vocabulary.get, analyse(word)) if column is not None)
+            known = np.fromiter((c for c in map(vocabulary.get, analyse(word)) if c is not None), dtype=np.int64)
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
             cache[word] = known
-        columns.extend(known)
-    return columns
+        parts.append(known)
+    return np.concatenate(parts) if parts else _NO_COLUMNS
+
+
+def term_columns(terms: list[str], block: FeatureBlock) -> np.ndarray:
+    """Vocabulary columns of the terms the vocabulary knows (one per occurrence)."""
+    return np.fromiter((c for c in map(block.vocabulary.get, terms) if c is not None), dtype=np.int64)
 
 
 def weigh_terms(terms: list[str], block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
     """Sublinear tf times idf, L2-normalised: what ``TfidfVectorizer`` computes."""
-    column_of = block.vocabulary.get
-    counts = Counter(terms)   # counted in C; each distinct term is looked up once
-    return weigh_columns_counted({c: n for t, n in counts.items() if (c := column_of(t)) is not None}, block)
+    return weigh_columns(term_columns(terms, block), block)
 
 
-def weigh_columns(columns: list[int], block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
-    """``weigh_terms`` for terms already turned into vocabulary columns."""
-    return weigh_columns_counted(Counter(columns), block)
+def weigh_columns(columns: np.ndarray, block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
+    """Sublinear tf times idf, L2-normalised, from one column per term occurrence.
 
-
-def weigh_columns_counted(counts: dict[int, int], block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
-    """Sublinear tf times idf, L2-normalised, from column -> count (first-seen order)."""
-    if not counts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-    value = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))))
+    Returns the distinct columns in ascending order with their values (``np.unique`` counts
+    them in C; a ``Counter`` over Python integers was most of this block's cost).
+    """
+    if not len(columns):
+        return _NO_COLUMNS, np.zeros(0)
+    index, counts = np.unique(columns, return_counts=True)
+    value = 1.0 + np.log(counts)
     value *= block.idf[index]
     return index, value / np.sqrt(value @ value)
 

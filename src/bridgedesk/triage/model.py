@@ -193,7 +193,8 @@ class CategoryModel:
     def _score_one(self, normalised: str) -> np.ndarray:
         """Raw linear margins of one normalised text (before calibration)."""
         columns, values = self._space.vectorise(normalised)
-        scores = values.astype(np.float32) @ self._weights_by_feature[columns] + self._bias
+        # np.take gathers rows faster than fancy indexing; same rows, same numbers.
+        scores = values.astype(np.float32) @ np.take(self._weights_by_feature, columns, axis=0) + self._bias
         if self._embedder is not None:
             scores += self._embedder.embed(normalised) @ self._dense_weights
         return scores
