@@ -26,6 +26,8 @@ import re
 from functools import cache
 from itertools import islice
 
+import numpy as np
+
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 FALLBACK_LANGUAGE = "en"
@@ -126,4 +128,8 @@ def load_identifier() -> LanguageIdentifier:
     """Load the bundled py3langid model once (about 0.8 s), restricted to our languages."""
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(DETECTABLE_LANGUAGES))
+    # The bundled table is float16, which numpy sums without SIMD: scoring one mail took
+    # ~80 us, ~40 us in float32 (10 MB instead of 5 MB for our 26 languages). Every float16
+    # is exact in float32, and the sum is now rounded less, not more.
+    identifier.nb_ptc = np.ascontiguousarray(identifier.nb_ptc, dtype=np.float32)
     return identifier
