@@ -79,3 +79,29 @@ def test_replies_waiting_in_one_group_wait_in_one_job(desk_config):
     tasks = {InboundMessage.objects.get(pk=pk).task_id for pk in (reply, other_reply)}
     assert len(tasks) == 1
     assert DBTaskResult.objects.get(id=tasks.pop()).args_kwargs["args"] == [[reply, other_reply], 1]
+
+
+def test_a_waiting_reply_is_deferred_in_the_transaction_that_stores_its_neighbours(desk_config):
+    original, reply = received_pair()
+    [other] = receive(build_mail(sender="zhao@example.cn", subject="充值未到账", body="我的 USDT 充值还没到账。"))
+    counts = process_batch([reply, other], on_failure=record_stage_failure)
+    assert counts == {"deferred": 1, "new_ticket": 1}
+    assert InboundMessage.objects.get(pk=other).state == "done"
+    retry = DBTaskResult.objects.get(id=InboundMessage.objects.get(pk=reply).task_id)
+    assert retry.args_kwargs["args"] == [[reply], 1]
+
+
+def test_a_waiting_reply_still_waits_when_its_group_fails_to_commit(desk_config, monkeypatch):
+    from bridgedesk.desk import pipeline
+
+    original, reply = received_pair()
+    [other] = receive(build_mail(sender="zhao@example.cn", subject="充值未到账", body="我的 USDT 充值还没到账。"))
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(pipeline, "read_group_context", broken)
+    counts = process_batch([reply, other], on_failure=record_stage_failure)
+    assert counts["deferred"] == 1 and Ticket.objects.count() == 0
+    retry = DBTaskResult.objects.get(id=InboundMessage.objects.get(pk=reply).task_id)
+    assert retry.args_kwargs["args"] == [[reply], 1] and retry.run_after > timezone.now()

@@ -238,7 +238,7 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
     A message that fails is handed to ``on_failure`` (retry or park) and never takes its
     neighbours down: each persist runs in its own savepoint inside the group's transaction.
     The batch's raw bytes are read in one query and the model is looked up once per batch.
-    ``deferrals``: how often these messages already waited for their original (``defer_early_replies``).
+    ``deferrals``: how often these messages already waited for their original (``split_early_replies``).
     """
     config = get_config()
     model = get_model()
@@ -246,10 +246,21 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
     batch = set(inbound_ids)
 
     def persist(group, *, wait: bool) -> list:  # type: ignore[no-untyped-def]
-        """Persist ``group``; returns what is left for later (all of it when the lock was busy)."""
-        ready = defer_early_replies(group, batch, deferrals, counts)
-        if ready and not _persist_group(ready, config, counts, on_failure, wait=wait):
-            return ready
+        """Persist ``group``; returns what is left for later (all of it when the lock was busy).
+
+        Replies that must wait for their original are enqueued again in the group's own
+        transaction: a transaction of their own cost one more wait for the write lock.
+        """
+        ready, waiting = split_early_replies(group, batch, deferrals)
+        later = Deferral(waiting, deferrals + 1) if waiting else None
+        if not ready:
+            if later is not None:
+                with transaction.atomic():
+                    defer_inbound(later.inbound_ids, later.deferrals)
+                counts["deferred"] += len(waiting)
+            return []
+        if not _persist_group(ready, config, counts, on_failure, wait=wait, deferral=later):
+            return group
         return []
 
     prepared = []
@@ -277,8 +288,17 @@ DEFER_SECONDS = 0.05
 MAX_DEFERRALS = 9     # then the reply is threaded with what is stored (about 25 s of waiting in all)
 
 
-def defer_early_replies(group, batch: set[int], deferrals: int, counts: Counter[str]) -> list:  # type: ignore[no-untyped-def]
-    """Put off the replies whose original is still an unprocessed row in another job.
+@dataclass(frozen=True)
+class Deferral:
+    """Rows to process again a little later, and how often they will then have waited."""
+
+    inbound_ids: list[int]
+    deferrals: int
+
+
+def split_early_replies(group, batch: set[int], deferrals: int) -> tuple[list, list[int]]:  # type: ignore[no-untyped-def]
+    """The group's items to persist now, and the ids of replies whose original is still an
+    unprocessed row in another job (to be processed again later, see ``defer_inbound``).
 
     Why: with several workers, a reply can be persisted while its original waits in another
     worker's batch; threading it then finds nothing and opens a second ticket. Waiting a
@@ -287,27 +307,24 @@ def defer_early_replies(group, batch: set[int], deferrals: int, counts: Counter[
     Originals in this same batch are not waited for: the batch stores them in order.
     """
     if deferrals >= MAX_DEFERRALS:
-        return group
+        return group, []
     wanted = {ref for item in group for ref in reference_ids(item[1].parsed)}
     if not wanted:
-        return group
+        return group, []
     try:
         pending = pending_originals(wanted, batch)
     except Exception:  # noqa: BLE001 - waiting is an optimisation of threading; never a reason to fail
         log.warning("could not look for pending originals; threading with what is stored")
-        return group
+        return group, []
     if not pending:
-        return group
+        return group, []
     kept, waiting = [], []
     for item in group:
         if pending.intersection(reference_ids(item[1].parsed)):
             waiting.append(item[0])
         else:
             kept.append(item)
-    if waiting:
-        defer_inbound(waiting, deferrals + 1)
-        counts["deferred"] += len(waiting)
-    return kept
+    return kept, waiting
 
 
 def pending_originals(message_ids: set[str], batch: set[int]) -> set[str]:
@@ -327,15 +344,15 @@ def pending_originals(message_ids: set[str], batch: set[int]) -> set[str]:
 def defer_inbound(inbound_ids: list[int], deferrals: int) -> None:
     """Process the rows again a little later, in one job of their own that remembers how often they waited.
 
+    The caller holds the transaction, so the job and the rows pointing at it commit together.
     One job for all the group's waiting replies: each job costs a claim, a result and the
     group's reads, several times what one reply costs to store.
     """
     from bridgedesk.desk.tasks import process_inbound_batch
 
     run_after = timezone.now() + timedelta(seconds=DEFER_SECONDS * 2 ** (deferrals - 1))
-    with transaction.atomic():
-        result = process_inbound_batch.using(run_after=run_after).enqueue(inbound_ids, deferrals)
-        InboundMessage.objects.filter(pk__in=inbound_ids, state=InboundMessage.State.RECEIVED).update(task_id=str(result.id))
+    result = process_inbound_batch.using(run_after=run_after).enqueue(inbound_ids, deferrals)
+    InboundMessage.objects.filter(pk__in=inbound_ids, state=InboundMessage.State.RECEIVED).update(task_id=str(result.id))
 
 
 def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
@@ -344,14 +361,19 @@ def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
     return {pk: bytes(raw) for pk, raw in rows.values_list("pk", "raw")}
 
 
-def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, wait: bool = True) -> bool:  # type: ignore[no-untyped-def]
+def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, wait: bool = True,  # type: ignore[no-untyped-def]
+                   deferral: Deferral | None = None) -> bool:
     """Persist a group in one transaction; False (nothing done) when ``wait`` is False and the
-    database's write lock is busy, so the caller can understand more messages meanwhile."""
+    database's write lock is busy, so the caller can understand more messages meanwhile.
+    ``deferral``: replies of the group to enqueue again, in the same transaction (alone if it fails).
+    """
     failures: list[tuple[int, BaseException]] = []
     try:
         with ExitStack() as stack:
             if not begin_write(stack, wait=wait):
                 return False
+            if deferral is not None:
+                defer_inbound(deferral.inbound_ids, deferral.deferrals)
             context = read_group_context(group, config)
             done = _persist_new_ticket_lane(group, context, config, counts)
             for position, item in enumerate(group):
@@ -366,6 +388,11 @@ def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, w
                 context.pending.clear()
     except Exception as exc:  # the commit itself failed: nothing of the group was stored
         failures = [(item[0], exc) for item in group]
+        if deferral is not None:   # the waiting replies still wait, in a transaction of their own
+            with transaction.atomic():
+                defer_inbound(deferral.inbound_ids, deferral.deferrals)
+    if deferral is not None:
+        counts["deferred"] += len(deferral.inbound_ids)
     for inbound_id, exc in failures:
         counts[on_failure(inbound_id, "persist", exc)] += 1
     return True

@@ -23,7 +23,7 @@ RETRY_BASE_SECONDS = 10
 
 @task(queue_name="default")
 def process_inbound_batch(inbound_ids: list[int], deferrals: int = 0) -> dict[str, int]:
-    """``deferrals``: how often these rows already waited for their original (see ``defer_early_replies``)."""
+    """``deferrals``: how often these rows already waited for their original (see ``split_early_replies``)."""
     from bridgedesk.desk.pipeline import process_batch
 
     return dict(process_batch(inbound_ids, on_failure=record_stage_failure, deferrals=deferrals))
