@@ -169,7 +169,8 @@ IDLE_POLL_SECONDS = 0.005   # while intake still runs, how long an idle worker w
 
 
 def drain_processing_queue(worker_id: str = "bench-ingest", intake_done=None) -> None:  # type: ignore[no-untyped-def]
-    """Run django-tasks-db's worker on the processing queue until intake is done and no job is left.
+    """Run the desk's worker (django-tasks-db's, see ``jobworker``) on the processing queue until
+    intake is done and no job is left.
 
     Only the ``default`` queue: the outbound queue (delivering acknowledgements) is the
     sender's work, not ingest, and ``run_worker_loop`` would also start housekeeping.
@@ -177,11 +178,11 @@ def drain_processing_queue(worker_id: str = "bench-ingest", intake_done=None) ->
     running worker would, so every message handed in is processed within the measurement.
     ``intake_done`` (an Event; None: intake has finished) says whether more jobs may come.
     """
-    from django_tasks_db.management.commands.db_worker import Worker
+    from bridgedesk.desk.jobworker import ChainingWorker
 
     while True:
         finished = intake_done is None or intake_done.is_set()   # read before looking for work
-        Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+        ChainingWorker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
                max_tasks=None, worker_id=worker_id, excluded_queue_names=[]).run()
         wait = seconds_until_next_job()
         if wait is None and finished:

@@ -1,5 +1,6 @@
-"""A job worker: django-tasks-db's worker loop, plus a housekeeping thread that recovers work
-whose worker died (lease expired) and purges sealed originals past their retention."""
+"""A job worker: django-tasks-db's worker loop (ending a job and claiming the next in one
+transaction, see ``jobworker``), plus a housekeeping thread that recovers work whose worker
+died (lease expired) and purges sealed originals past their retention."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import socket
 import threading
 
 from django.db import close_old_connections, connections
-from django_tasks_db.management.commands.db_worker import Worker
 
+from bridgedesk.desk.jobworker import ChainingWorker
 from bridgedesk.desk.planner import refresh_planner_statistics
 from bridgedesk.desk.recovery import recover_stalled_inbound, recover_stalled_outbox
 from bridgedesk.desk.retention import purge_expired_originals
@@ -84,7 +85,7 @@ def run_worker_loop(*, until_idle: bool = False, interval: float = 0.2) -> None:
     stop = threading.Event()
     housekeeping = threading.Thread(target=_housekeeping_loop, args=(stop, HOUSEKEEPING_SECONDS), daemon=True)
     housekeeping.start()
-    worker = Worker(
+    worker = ChainingWorker(
         queue_names=["*"], interval=interval, batch=until_idle, backend_name="default", startup_delay=False,
         max_tasks=None, worker_id=f"{socket.gethostname()}-{os.getpid()}"[:64], excluded_queue_names=[],
     )
