@@ -34,7 +34,7 @@ from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message
 from bridgedesk.desk.outbox import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
-from bridgedesk.desk.sla import note_customer_reply, set_new_ticket_deadlines
+from bridgedesk.desk.sla import CUSTOMER_REPLY_FIELDS, note_customer_reply, set_new_ticket_deadlines
 from bridgedesk.desk.writelock import begin_write
 from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence, reference_ids
 from bridgedesk.triage.completeness import missing_fields
@@ -572,7 +572,7 @@ def _flags_for(understanding: Understanding, sender: str) -> list[str]:
 def _create_message(ticket: Ticket, row: InboundMessage, identity: str, understanding: Understanding,
                     decision: ThreadDecision, sender: str) -> Message:
     message = build_message(ticket, row, identity, understanding, decision, sender)
-    message.save(force_insert=True)
+    insert_rows([message])
     return message
 
 
@@ -647,7 +647,8 @@ def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Un
     """A reply reopens a waiting ticket and may fill in what was missing; a duplicate changes nothing."""
     fields = ["updated_at"]
     if not decision.duplicate:   # a ticket read once for the whole group may have changed since
-        ticket.refresh_from_db(fields=["status", "missing", "flags", "tags", "priority", "queue", "category"])
+        ticket.refresh_from_db(fields=["status", "missing", "flags", "tags", "priority", "queue", "category",
+                                       *CUSTOMER_REPLY_FIELDS])
     ticket.updated_at = timezone.now()
     if decision.duplicate:
         Ticket.objects.filter(pk=ticket.pk).update(updated_at=ticket.updated_at)
@@ -671,7 +672,7 @@ def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Un
             ticket.tags = [*ticket.tags, tag]
             ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
             fields.extend(["tags", "priority", "queue"])
-    fields += note_customer_reply(ticket, retriaged="priority" in fields)
+    fields += note_customer_reply(ticket, retriaged="priority" in fields, fresh=True)
     ticket.save(update_fields=sorted(set(fields)))
 
 

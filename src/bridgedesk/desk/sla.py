@@ -71,14 +71,21 @@ def set_new_ticket_deadlines(ticket: Ticket, config: Config, *, now: datetime) -
     ticket.sla_due = nearest_due(ticket)
 
 
-def note_customer_reply(ticket: Ticket, *, retriaged: bool = False, config: Config | None = None) -> list[str]:
+# What ``note_customer_reply`` reads from the row: the caller's copy may be a group read,
+# older than the last reply.
+CUSTOMER_REPLY_FIELDS = ("first_responded_at", "next_response_due", "first_response_due", "resolution_due", "created_at")
+
+
+def note_customer_reply(ticket: Ticket, *, retriaged: bool = False, config: Config | None = None,
+                        fresh: bool = False) -> list[str]:
     """A customer wrote again: once we have answered, a next response is owed. Returns the fields to save.
 
     ``retriaged``: the same message changed priority or queue (a leaked secret), so recompute.
+    ``fresh``: the caller has just read ``CUSTOMER_REPLY_FIELDS`` from the row (one query, not two).
     """
     config = config or get_config()
-    ticket.refresh_from_db(fields=["first_responded_at", "next_response_due", "first_response_due", "resolution_due",
-                                   "created_at"])   # the caller's copy may be a group read, older than the last reply
+    if not fresh:
+        ticket.refresh_from_db(fields=list(CUSTOMER_REPLY_FIELDS))
     fields = ["sla_due"]
     if retriaged:
         fields += recompute_deadlines(ticket, config=config)
