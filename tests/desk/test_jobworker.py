@@ -74,3 +74,18 @@ def test_a_stopping_worker_claims_nothing_more():
     stopping._call = call_then_stop   # type: ignore[method-assign]
     stopping.run()
     assert sorted(statuses(ids)) == sorted([TaskResultStatus.SUCCESSFUL, TaskResultStatus.READY])
+
+
+def test_a_failing_task_finished_receiver_does_not_stop_the_worker():
+    from django_tasks_db.compat import task_finished
+
+    def broken(**kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("receiver bug")
+
+    ids = enqueue(([],), ([],))
+    task_finished.connect(broken)
+    try:
+        worker().run()
+    finally:
+        task_finished.disconnect(broken)
+    assert statuses(ids) == [TaskResultStatus.SUCCESSFUL] * 2

@@ -55,7 +55,10 @@ class ChainingWorker(Worker):
         except BaseException as exc:  # e.g. a return value that is not JSON: the job failed
             self._record_failure(db_task_result, exc)
             return None
-        task_finished.send(sender=type(db_task_result.task.get_backend()), task_result=db_task_result.task_result)
+        try:
+            task_finished.send(sender=type(db_task_result.task.get_backend()), task_result=db_task_result.task_result)
+        except Exception:  # noqa: BLE001 - a receiver's error must not stop the worker (the job is done)
+            log.exception("task_finished receiver failed for task id=%s", db_task_result.id)
         return following
 
     def _call(self, db_task_result: DBTaskResult) -> Any:
