@@ -89,3 +89,18 @@ def test_a_failing_task_finished_receiver_does_not_stop_the_worker():
     finally:
         task_finished.disconnect(broken)
     assert statuses(ids) == [TaskResultStatus.SUCCESSFUL] * 2
+
+
+def test_a_failing_receiver_after_a_failed_job_does_not_stop_the_worker():
+    from django_tasks_db.compat import task_finished
+
+    def broken(**kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("receiver bug")
+
+    ids = enqueue((None,), ([],))
+    task_finished.connect(broken)
+    try:
+        worker().run()
+    finally:
+        task_finished.disconnect(broken)
+    assert statuses(ids) == [TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL]

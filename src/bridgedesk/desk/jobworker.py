@@ -23,7 +23,6 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-
 log = logging.getLogger("django_tasks_db")
 
 
@@ -55,10 +54,7 @@ class ChainingWorker(Worker):
         except BaseException as exc:  # e.g. a return value that is not JSON: the job failed
             self._record_failure(db_task_result, exc)
             return None
-        try:
-            task_finished.send(sender=type(db_task_result.task.get_backend()), task_result=db_task_result.task_result)
-        except Exception:  # noqa: BLE001 - a receiver's error must not stop the worker (the job is done)
-            log.exception("task_finished receiver failed for task id=%s", db_task_result.id)
+        _announce_finished(db_task_result, type(db_task_result.task.get_backend()))
         return following
 
     def _call(self, db_task_result: DBTaskResult) -> Any:
@@ -109,4 +105,13 @@ class ChainingWorker(Worker):
         except Exception:  # noqa: BLE001 - the engine logs an unloadable task and goes on
             log.exception("Task id=%s failed unexpectedly", db_task_result.id)
             return
-        task_finished.send(sender=sender, task_result=task_result)
+        _announce_finished(db_task_result, sender, task_result)
+
+
+def _announce_finished(db_task_result: DBTaskResult, sender: type, task_result: Any = None) -> None:
+    """Send ``task_finished``; a receiver's error is logged, never allowed to stop the worker
+    (the job's outcome is already recorded)."""
+    try:
+        task_finished.send(sender=sender, task_result=task_result or db_task_result.task_result)
+    except Exception:  # noqa: BLE001
+        log.exception("task_finished receiver failed for task id=%s", db_task_result.id)

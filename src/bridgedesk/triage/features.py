@@ -240,11 +240,6 @@ def term_columns(terms: list[str], block: FeatureBlock) -> np.ndarray:
     return np.fromiter((c for c in map(block.vocabulary.get, terms) if c is not None), dtype=np.int64)
 
 
-def weigh_terms(terms: list[str], block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
-    """Sublinear tf times idf, L2-normalised: what ``TfidfVectorizer`` computes."""
-    return weigh_columns(term_columns(terms, block), block)
-
-
 def weigh_columns(columns: np.ndarray, block: FeatureBlock) -> tuple[np.ndarray, np.ndarray]:
     """Sublinear tf times idf, L2-normalised, from one column per term occurrence.
 
