@@ -332,9 +332,11 @@ def pending_originals(message_ids: set[str], batch: set[int]) -> set[str]:
 
     A stored message counts as arrived even if a second copy of its bytes still waits (a
     repeat delivery), or a reply would wait for a copy that changes nothing.
+    The state is checked here, not in SQL: given both, SQLite (no statistics) walks the
+    ``state`` index, every waiting row of the backlog, instead of the Message-ID index.
     """
-    waiting = set(InboundMessage.objects.filter(message_id_header__in=message_ids, state=InboundMessage.State.RECEIVED)
-                  .exclude(pk__in=batch).values_list("message_id_header", flat=True))
+    rows = InboundMessage.objects.filter(message_id_header__in=message_ids).values_list("pk", "message_id_header", "state")
+    waiting = {header for pk, header, state in rows if state == InboundMessage.State.RECEIVED and pk not in batch}
     if not waiting:
         return waiting
     stored = set(Message.objects.filter(message_id__in=waiting, direction=Message.Direction.IN).values_list("message_id", flat=True))
@@ -356,9 +358,13 @@ def defer_inbound(inbound_ids: list[int], deferrals: int) -> None:
 
 
 def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
-    """Raw bytes of the rows still waiting to be processed, in one query."""
-    rows = InboundMessage.objects.filter(pk__in=inbound_ids, state=InboundMessage.State.RECEIVED, raw__isnull=False)
-    return {pk: bytes(raw) for pk, raw in rows.values_list("pk", "raw")}
+    """Raw bytes of the rows still waiting to be processed, in one query.
+
+    Looked up by primary key alone, the state checked here: with ``state`` in the query too,
+    SQLite (no statistics) walks the ``state`` index over the whole waiting backlog.
+    """
+    rows = InboundMessage.objects.filter(pk__in=inbound_ids).values_list("pk", "raw", "state")
+    return {pk: bytes(raw) for pk, raw, state in rows if state == InboundMessage.State.RECEIVED and raw is not None}
 
 
 def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, wait: bool = True,  # type: ignore[no-untyped-def]
