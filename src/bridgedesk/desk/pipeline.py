@@ -6,9 +6,10 @@ it twice, or again after a crash half-way, changes nothing the second time: the 
 row's state and the unique message identity guard every write.
 
 Messages are persisted in groups (one commit each). A group reads its rows, identities,
-threading evidence and customers up front; messages that plainly open a new ticket and
-touch no neighbour are written with bulk statements in one savepoint, the rest one by one,
-each in its own savepoint, so a failing message never takes its neighbours down.
+threading evidence and customers up front; messages that plainly open a new ticket, or
+plainly reply to a ticket nothing else in the group touches, are written with bulk
+statements (one savepoint per lane), the rest one by one, each in its own savepoint, so a
+failing message never takes its neighbours down.
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message
 from bridgedesk.desk.outbox import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.retention import seal_raw
 from bridgedesk.desk.runtime import get_config, get_model
-from bridgedesk.desk.sla import CUSTOMER_REPLY_FIELDS, note_customer_reply, set_new_ticket_deadlines
+from bridgedesk.desk.replies import REPLY_FIELDS, apply_reply, inbound_entity_types, refresh_reply_fields
+from bridgedesk.desk.sla import set_new_ticket_deadlines
 from bridgedesk.desk.writelock import begin_write
 from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence, reference_ids
-from bridgedesk.triage.completeness import missing_fields
+from bridgedesk.mail.threading import find_ticket_number
 from bridgedesk.triage.model import CategoryModel
 from bridgedesk.triage.routing import route
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
@@ -112,8 +114,8 @@ def process_inbound(inbound_id: int) -> Outcome:
 
 
 @dataclass(frozen=True)
-class NewTicketPlan:
-    """A group message that plainly opens a new ticket, with what writing it needs."""
+class LanePlan:
+    """A group message written in bulk with its neighbours (a new ticket, or a reply to one ticket)."""
 
     position: int
     row: InboundMessage
@@ -125,15 +127,15 @@ class NewTicketPlan:
     decision: ThreadDecision
 
 
-def plan_new_tickets(group, context: GroupContext, config: Config) -> list[NewTicketPlan]:  # type: ignore[no-untyped-def]
-    """The group's messages that open a new ticket and touch no neighbour: written in bulk.
+def plan_lanes(group, context: GroupContext, config: Config) -> tuple[list[LanePlan], list[LanePlan]]:  # type: ignore[no-untyped-def]
+    """The group's messages written in bulk: (new tickets, replies); the rest go one by one.
 
     Only messages the group evidence covers (own sender and references in the group), still
-    received, neither a repeat nor a bounce, with an identity no neighbour shares, and which
-    threading decides are new. Everything else takes the one-by-one path.
+    received, neither a repeat nor a bounce, with an identity no neighbour shares; replies
+    only when nothing else in the group may touch their ticket (``_lone_replies``).
     """
     identities = Counter(message_identity(r.sha256, r.message_id_header) for r in context.rows.values())
-    plans = []
+    planned = []
     for position, (inbound_id, understanding, stored, raw) in enumerate(group):
         row = context.rows.get(inbound_id)
         if position not in context.evidence.covered or row is None or row.state != InboundMessage.State.RECEIVED:
@@ -147,32 +149,57 @@ def plan_new_tickets(group, context: GroupContext, config: Config) -> list[NewTi
             duplicate_hours=config.processing.duplicate_hours,
             duplicate_similarity=config.processing.duplicate_similarity, evidence=context.evidence,
         )
-        if decision.ticket is None:
-            plans.append(NewTicketPlan(position, row, understanding, stored, raw, identity, sender, decision))
-    return plans
+        planned.append(LanePlan(position, row, understanding, stored, raw, identity, sender, decision))
+    new = [plan for plan in planned if plan.decision.ticket is None]
+    return new, _lone_replies(group, planned, context, config)
 
 
-def _persist_new_ticket_lane(group, context: GroupContext, config: Config, counts: Counter[str]) -> set[int]:  # type: ignore[no-untyped-def]
-    """Write the plain new tickets of a group in bulk, in one savepoint; returns the positions done.
+def _lone_replies(group, planned: list[LanePlan], context: GroupContext, config: Config) -> list[LanePlan]:  # type: ignore[no-untyped-def]
+    """The planned replies whose ticket nothing else in the group may touch.
 
-    If anything in the bulk write fails, the savepoint is rolled back and those messages go
+    Their lane is written before the one-by-one messages; were one of those to land on the
+    same ticket, the timeline would change order. So a reply stays out of the lane when
+    another planned message targets its ticket, or a message left for one by one comes from
+    the ticket's requester, carries its number, or references this reply.
+    """
+    targeted = Counter(plan.decision.ticket.pk for plan in planned if plan.decision.ticket is not None)
+    planned_at = {plan.position for plan in planned}
+    rest = [item for position, item in enumerate(group) if position not in planned_at]
+    senders = {_sender_of(item[1], context.rows.get(item[0])) for item in rest}
+    numbers = {find_ticket_number(item[1].parsed.subject, config.brand.ticket_prefix) for item in rest}
+    referenced = {ref for item in rest for ref in reference_ids(item[1].parsed)}
+    return [
+        plan for plan in planned
+        if (ticket := plan.decision.ticket) is not None and targeted[ticket.pk] == 1 and ticket.requester.email not in senders
+        and ticket.number not in numbers and plan.understanding.parsed.message_id not in referenced
+    ]
+
+
+def _persist_lanes(group, context: GroupContext, config: Config, counts: Counter[str]) -> set[int]:  # type: ignore[no-untyped-def]
+    """Write the group's plain new tickets, then its plain replies, each lane in bulk in one
+    savepoint; returns the positions done.
+
+    If anything in a lane's write fails, its savepoint is rolled back and those messages go
     the one-by-one way, where a bad message fails alone.
     """
-    plans = plan_new_tickets(group, context, config)
-    if not plans:
-        return set()
-    try:
-        with transaction.atomic():
-            write_new_tickets(plans, context, config)
-    except Exception as exc:  # any failure here is retried message by message
-        log.info("bulk write of %s new tickets fell back to one by one (%s)", len(plans), type(exc).__name__)
-        return set()
-    context.identities.update(plan.identity for plan in plans)
-    counts["new_ticket"] += len(plans)
-    return {plan.position for plan in plans}
+    new, replies = plan_lanes(group, context, config)
+    done: set[int] = set()
+    for plans, write in ((new, write_new_tickets), (replies, write_replies)):
+        if not plans:
+            continue
+        try:
+            with transaction.atomic():
+                write(plans, context, config)
+        except Exception as exc:  # any failure here is retried message by message
+            log.info("bulk write of %s messages fell back to one by one (%s)", len(plans), type(exc).__name__)
+            continue
+        context.identities.update(plan.identity for plan in plans)
+        counts.update("new_ticket" if write is write_new_tickets else plan.decision.how for plan in plans)
+        done.update(plan.position for plan in plans)
+    return done
 
 
-def write_new_tickets(plans: Sequence[NewTicketPlan], context: GroupContext, config: Config) -> None:
+def write_new_tickets(plans: Sequence[LanePlan], context: GroupContext, config: Config) -> None:
     """Customers, tickets, messages, attachments and events in a few bulk statements, then acks."""
     customers = _customers_for(plans, context)
     tickets = [build_ticket(p.understanding, p.sender, customers[customer_email(p.sender)], config) for p in plans]
@@ -187,20 +214,47 @@ def write_new_tickets(plans: Sequence[NewTicketPlan], context: GroupContext, con
         e for t, m, p in zip(tickets, messages, plans) for e in build_events(t, m, p.understanding, p.decision, True)
     ])
     queue_acknowledgements([(ticket, plan.understanding) for ticket, plan in zip(tickets, plans)], config)
-    finish_new_tickets(plans, tickets, config)
+    finish_lane(plans, tickets, ["new_ticket"] * len(plans), config)
 
 
-def finish_new_tickets(plans: Sequence[NewTicketPlan], tickets: Sequence[Ticket], config: Config) -> None:
-    """``_finish`` for the bulk lane: one UPDATE when raw bytes are erased, per row when each is sealed."""
+def write_replies(plans: Sequence[LanePlan], context: GroupContext, config: Config) -> None:
+    """Replies (and duplicates) to tickets each touched once in the group: one read of the
+    tickets, bulk inserts, one UPDATE per changed ticket; the same rules as ``_update_existing``."""
+    now = timezone.now()
+    replies = [plan for plan in plans if not plan.decision.duplicate]
+    refresh_reply_fields([plan.decision.ticket for plan in replies])
+    messages = [build_message(p.decision.ticket, p.row, p.identity, p.understanding, p.decision, p.sender) for p in plans]
+    insert_rows(messages)
+    insert_rows([a for m, p in zip(messages, plans) for a in build_attachments(m, p.understanding, p.stored)])
+    events = [e for m, p in zip(messages, plans) for e in build_events(p.decision.ticket, m, p.understanding, p.decision, False)]
+    lacking = [plan.decision.ticket.pk for plan in replies if plan.decision.ticket.missing]
+    types = inbound_entity_types(lacking) if lacking else {}
+    for plan in replies:
+        ticket = plan.decision.ticket
+        ticket.updated_at = now
+        fields, more = apply_reply(ticket, plan.decision, plan.understanding, lambda pk=ticket.pk: types.get(pk, set()), config)
+        events.extend(more)
+        ticket.save(update_fields=fields)
+    insert_rows(events)
+    duplicates = [plan.decision.ticket.pk for plan in plans if plan.decision.duplicate]
+    if duplicates:
+        Ticket.objects.filter(pk__in=duplicates).update(updated_at=now)   # keeps its place in the queue
+    finish_lane(plans, [plan.decision.ticket for plan in plans], [plan.decision.how for plan in plans], config)
+
+
+def finish_lane(plans: Sequence[LanePlan], tickets: Sequence[Ticket], outcomes: Sequence[str], config: Config) -> None:
+    """``_finish`` for a bulk lane: one UPDATE per outcome when raw bytes are erased, per row when each is sealed."""
     if any(seal_raw(plan.raw, config.retention)[0] is not None for plan in plans[:1]):
-        for ticket, plan in zip(tickets, plans):
-            _finish(plan.row, plan.raw, config, outcome="new_ticket", ticket=ticket)   # each row its own sealed bytes
+        for ticket, plan, outcome in zip(tickets, plans, outcomes):
+            _finish(plan.row, plan.raw, config, outcome=outcome, ticket=ticket)   # each row its own sealed bytes
         return
     ticket_of = Message.objects.filter(inbound=OuterRef("pk"), direction=Message.Direction.IN).values("ticket_id")[:1]
-    InboundMessage.objects.filter(pk__in=[p.row.pk for p in plans]).update(
-        state=InboundMessage.State.DONE, outcome="new_ticket", raw=None, raw_encrypted=None, raw_expires_at=None,
-        processed_at=timezone.now(), ticket=Subquery(ticket_of), last_error="",
-    )
+    now = timezone.now()
+    for outcome in sorted(set(outcomes)):
+        InboundMessage.objects.filter(pk__in=[p.row.pk for p, o in zip(plans, outcomes) if o == outcome]).update(
+            state=InboundMessage.State.DONE, outcome=outcome, raw=None, raw_encrypted=None, raw_expires_at=None,
+            processed_at=now, ticket=Subquery(ticket_of), last_error="",
+        )
 
 
 def number_expression(config: Config) -> Concat:
@@ -208,7 +262,7 @@ def number_expression(config: Config) -> Concat:
     return Concat(Value(f"{config.brand.ticket_prefix}-"), Cast(F("id") + 100000, CharField()), output_field=CharField())
 
 
-def _customers_for(plans: Sequence[NewTicketPlan], context: GroupContext) -> dict[str, Customer]:
+def _customers_for(plans: Sequence[LanePlan], context: GroupContext) -> dict[str, Customer]:
     """Known customers from the group's read, and the missing ones created in one insert."""
     customers = dict(context.customers)
     missing: dict[str, Customer] = {}
@@ -381,7 +435,7 @@ def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, w
             if deferral is not None:
                 defer_inbound(deferral.inbound_ids, deferral.deferrals)
             context = read_group_context(group, config)
-            done = _persist_new_ticket_lane(group, context, config, counts)
+            done = _persist_lanes(group, context, config, counts)
             for position, item in enumerate(group):
                 if position in done:
                     continue
@@ -484,7 +538,7 @@ def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[s
     _create_attachments(message, understanding, stored)
     _record_events(ticket, message, understanding, decision, created)
     if not created:
-        _update_existing(ticket, decision, understanding)
+        _update_existing(ticket, decision, understanding, config)
     if created and not decision.duplicate:
         queue_acknowledgement(ticket, understanding, config)
     return _finish(row, raw, config, outcome="new_ticket" if created else decision.how, ticket=ticket)
@@ -649,37 +703,17 @@ def build_events(ticket: Ticket, message: Message, understanding: Understanding,
     return events
 
 
-def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Understanding) -> None:
+def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Understanding, config: Config) -> None:
     """A reply reopens a waiting ticket and may fill in what was missing; a duplicate changes nothing."""
-    fields = ["updated_at"]
-    if not decision.duplicate:   # a ticket read once for the whole group may have changed since
-        ticket.refresh_from_db(fields=["status", "missing", "flags", "tags", "priority", "queue", "category",
-                                       *CUSTOMER_REPLY_FIELDS])
     ticket.updated_at = timezone.now()
     if decision.duplicate:
         Ticket.objects.filter(pk=ticket.pk).update(updated_at=ticket.updated_at)
         return
-    if ticket.status in (Ticket.Status.PENDING, Ticket.Status.SOLVED):
-        ticket.status = Ticket.Status.OPEN
-        fields.append("status")
-    if ticket.missing:
-        types = {e["type"] for m in ticket.messages.filter(direction="in") for e in m.entities}
-        still = missing_fields(ticket.category, types, get_config().triage.requirements)
-        if still != ticket.missing:
-            TicketEvent.objects.create(ticket=ticket, kind="missing_updated", data={"before": ticket.missing, "after": still})
-            ticket.missing = still
-            fields.append("missing")
-    if decision.sender_mismatch and "possible_hijack" not in ticket.flags:
-        ticket.flags = [*ticket.flags, "possible_hijack"]
-        fields.append("flags")
-    for kind in understanding.secret_types:
-        tag = f"secret_leaked:{kind}"
-        if tag not in ticket.tags:
-            ticket.tags = [*ticket.tags, tag]
-            ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
-            fields.extend(["tags", "priority", "queue"])
-    fields += note_customer_reply(ticket, retriaged="priority" in fields, fresh=True)
-    ticket.save(update_fields=sorted(set(fields)))
+    ticket.refresh_from_db(fields=list(REPLY_FIELDS))   # a ticket read once for the whole group may have changed since
+    fields, events = apply_reply(ticket, decision, understanding,
+                                 lambda: inbound_entity_types([ticket.pk]).get(ticket.pk, set()), config)
+    insert_rows(events)
+    ticket.save(update_fields=fields)
 
 
 def _record_bounce(row: InboundMessage, raw: bytes, understanding: Understanding, config: Config) -> Outcome:
