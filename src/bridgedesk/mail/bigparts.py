@@ -27,7 +27,7 @@ _HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 @dataclass
 class LiftedParts:
     raw: bytes                       # the message with large bodies replaced
-    marker: str                      # header name that points at a blob (random per call)
+    marker: str                      # header name that points at a blob (random per call; "" when none can)
     blobs: list[bytes] = field(default_factory=list)
 
 
@@ -83,9 +83,9 @@ def _lift_segment(raw: bytes, start: int, end: int, lifted: LiftedParts) -> byte
 
 def lift_large_parts(raw: bytes) -> LiftedParts:
     """Cut large part bodies out, decoded into ``blobs``; small messages are returned as they are."""
-    lifted = LiftedParts(raw=raw, marker=f"X-Bridgedesk-Blob-{secrets.token_hex(8)}")
     if len(raw) < FAST_PATH_MIN_BYTES:
-        return lifted
+        return LiftedParts(raw=raw, marker="")     # nothing lifted, so no marker (and no getrandom call)
+    lifted = LiftedParts(raw=raw, marker=f"X-Bridgedesk-Blob-{secrets.token_hex(8)}")
     pieces: list[bytes] = []
     cursor = 0
     for start, end in _segments(raw):

@@ -83,7 +83,9 @@ def _parse(raw: bytes, max_attachment_bytes: int, max_depth: int, max_parts: int
         max_depth=max_depth, max_parts=max_parts, defects=defects,
     )
     walk_message(message, walk)
-    headers = tuple(h for h in read_headers(message) if h[0] != walk.marker)
+    headers = tuple(read_headers(message))
+    if walk.blobs:   # a lifted body leaves a marker header in its part, which may be the message itself
+        headers = tuple(h for h in headers if h[0] != walk.marker)
     return _assemble(message, headers, walk, raw)
 
 

@@ -163,6 +163,8 @@ def _visit_leaf(part: Message, ctype: str, walk: MimeWalk) -> None:
 
 def _lifted_blob(part: Message, walk: MimeWalk) -> bytes | None:
     """Content that bigparts lifted out before parsing, if this part had any."""
+    if not walk.blobs:
+        return None
     marker = _raw_header(part, walk.marker)
     if marker is not None and marker.strip().isdigit() and int(marker) < len(walk.blobs):
         return walk.blobs[int(marker)]
