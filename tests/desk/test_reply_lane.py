@@ -67,7 +67,8 @@ def test_replies_in_one_group_are_written_together_with_the_one_by_one_rules(des
     assert any(tag.startswith("secret_leaked:") for tag in tickets[5].tags)
     assert tickets[5].next_response_due is None                                  # never answered: nothing owed yet
     rows = InboundMessage.objects.filter(pk__in=ids)
-    assert {(r.state, r.outcome, r.raw) for r in rows} == {("done", "tag", None)}
+    assert {(r.state, r.outcome, r.raw, r.last_error) for r in rows} == {("done", "tag", None, "")}
+    assert all(abs((timezone.now() - r.processed_at).total_seconds()) < 60 for r in rows)
     assert {r.ticket_id for r in rows} == {t.pk for t in tickets}
     assert OutboxMail.objects.filter(kind="auto_ack").count() == 6               # replies are not acknowledged
 

