@@ -100,3 +100,24 @@ def test_failed_bulk_write_falls_back_one_by_one(desk_config, monkeypatch):
     assert Message.objects.filter(direction="in").count() == 4
     assert OutboxMail.objects.filter(kind="auto_ack").count() == 4
     assert set(InboundMessage.objects.values_list("state", "outcome")) == {("done", "new_ticket")}
+
+
+def test_a_senders_first_message_is_written_in_bulk_and_the_second_sees_it(desk_config, monkeypatch):
+    from bridgedesk.desk.pipeline import process_batch
+    from bridgedesk.desk.tasks import record_stage_failure
+
+    real, bulk_senders = pipeline.write_new_tickets, []
+
+    def spy(plans, *args, **kwargs):
+        bulk_senders.extend(plan.sender for plan in plans)
+        return real(plans, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "write_new_tickets", spy)
+    ids = receive(build_mail(subject="Deposit not credited", body=DEPOSIT),
+                  build_mail(sender="bob@example.com", subject="Withdrawal stuck", body="My BTC withdrawal is pending since yesterday."),
+                  build_mail(subject="Deposit not credited!!", body=DEPOSIT + "\n"))      # alice again: a near-copy
+    assert process_batch(ids, on_failure=record_stage_failure) == {"new_ticket": 2, "duplicate": 1}
+    assert sorted(bulk_senders) == ["alice@example.com", "bob@example.com"]
+    alice = Ticket.objects.get(requester__email="alice@example.com")
+    assert [m.flags for m in alice.messages.filter(direction="in").order_by("id")] == [[], ["duplicate"]]
+    assert OutboxMail.objects.filter(kind="auto_ack").count() == 2

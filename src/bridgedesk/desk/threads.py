@@ -6,14 +6,14 @@ fallback only when the subject agrees with it, so an unrelated new question neve
 into an old case. A near-copy of a recent message from the same sender is a duplicate.
 
 A persist group can gather the evidence for all its messages in a few queries up front
-(``gather_evidence``); a message whose sender or references touch another message of the
-same group is left out of it and decided with its own queries, after its neighbours are
-stored, so threading inside a group reads exactly what the one-by-one path would read.
+(``gather_evidence``); a message whose sender wrote earlier in the same group, or whose
+references name another message of the group, is left out of it and decided with its own
+queries after its neighbours are stored, so threading inside a group reads exactly what the
+one-by-one path would read.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Sequence
@@ -62,15 +62,19 @@ def reference_ids(parsed: ParsedMail) -> list[str]:
 def gather_evidence(mails: Sequence[tuple[ParsedMail, str]], *, prefix: str, duplicate_hours: int) -> GroupEvidence:
     """Read threading evidence for every (parsed, sender) of a group that stands alone in it.
 
-    A message stands alone when no other message of the group has its sender and none of its
-    references name another message of the group; only those are covered.
+    A message stands alone when no earlier message of the group has its sender and none of its
+    references name another message of the group; only those are covered. What was stored
+    before the group is then all its threading can depend on: a sender's second message in
+    the group must see the first, so it is not covered.
     """
-    senders = Counter(sender for _, sender in mails if sender)
     own_ids = {parsed.message_id for parsed, _ in mails if parsed.message_id}
-    covered = frozenset(
-        n for n, (parsed, sender) in enumerate(mails)
-        if (not sender or senders[sender] == 1) and not own_ids.intersection(reference_ids(parsed))
-    )
+    seen: set[str] = set()
+    covered = set()
+    for n, (parsed, sender) in enumerate(mails):
+        if (not sender or sender not in seen) and not own_ids.intersection(reference_ids(parsed)):
+            covered.add(n)
+        if sender:
+            seen.add(sender)
     chosen = [mails[n] for n in sorted(covered)]
     references = _references_for(chosen)
     numbers = {number for parsed, _ in chosen if (number := find_ticket_number(parsed.subject, prefix))}
@@ -80,7 +84,7 @@ def gather_evidence(mails: Sequence[tuple[ParsedMail, str]], *, prefix: str, dup
     tickets.update({t.pk: t for t in tags.values()})
     recent = _recent_by_sender({sender for _, sender in chosen if sender}, hours=duplicate_hours)
     replying = {sender: core for parsed, sender in chosen if (core := _reply_core(sender, parsed.subject))}
-    return GroupEvidence(covered=covered, references=references, tags=tags, tickets=tickets, recent=recent,
+    return GroupEvidence(covered=frozenset(covered), references=references, tags=tags, tickets=tickets, recent=recent,
                          open_tickets=_open_tickets_by_sender(replying))
 
 
