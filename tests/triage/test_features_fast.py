@@ -124,3 +124,11 @@ def test_probed_normalisation_equals_running_every_pattern() -> None:
 
     texts = EDGE_TEXTS + [raw.decode("utf-8", "replace") for raw in generate_corpus(300)]
     assert [normalise_text(t) for t in texts] == [reference_normalise(t) for t in texts]
+
+
+@pytest.mark.parametrize("values", [[], [7], [3, 3, 3], [1, 2, 2, 5, 9, 9, 9], list(range(50)) * 3])
+def test_count_sorted_equals_numpy_unique(values) -> None:  # type: ignore[no-untyped-def]
+    array = np.sort(np.array(values, dtype=np.int64))
+    index, counts = features.count_sorted(array)
+    expected_index, expected_counts = np.unique(array, return_counts=True)
+    assert index.tolist() == expected_index.tolist() and counts.tolist() == expected_counts.tolist()
