@@ -121,3 +121,18 @@ def test_a_senders_first_message_is_written_in_bulk_and_the_second_sees_it(desk_
     alice = Ticket.objects.get(requester__email="alice@example.com")
     assert [m.flags for m in alice.messages.filter(direction="in").order_by("id")] == [[], ["duplicate"]]
     assert OutboxMail.objects.filter(kind="auto_ack").count() == 2
+
+
+def test_mail_without_a_sender_joins_the_one_unknown_sender_customer_in_bulk(desk_config, caplog):
+    from bridgedesk.desk.models import Customer
+
+    def anonymous(n: int) -> bytes:
+        return (f"To: support@kestrel.exchange\r\nSubject: withdrawal question {n}\r\nMessage-ID: <anon-{n}@example.net>\r\n"
+                f"\r\nMy withdrawal number {n} is still pending, please check.\r\n").encode()
+
+    for n in range(2):
+        receive(anonymous(n), build_mail(sender=f"user{n}@example.com", subject=f"Deposit {n}", body=DEPOSIT))
+        drain()
+    assert Customer.objects.filter(email="unknown-sender@invalid").count() == 1
+    assert Ticket.objects.filter(requester__email="unknown-sender@invalid").count() == 2
+    assert "fell back" not in caplog.text, "the bulk lane must find the existing customer, not collide with it"

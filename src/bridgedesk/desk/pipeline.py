@@ -83,6 +83,7 @@ class GroupContext:
     evidence: GroupEvidence
     customers: dict[str, Customer] = field(default_factory=dict)   # only rows that existed before the group
     pending: set[str] = field(default_factory=set)
+    looked_up: frozenset[str] = frozenset()     # the addresses ``customers`` was read for
 
 
 def read_group_context(group, config: Config) -> GroupContext:  # type: ignore[no-untyped-def]
@@ -95,7 +96,7 @@ def read_group_context(group, config: Config) -> GroupContext:  # type: ignore[n
     evidence = gather_evidence(mails, prefix=config.brand.ticket_prefix, duplicate_hours=config.processing.duplicate_hours)
     emails = {sender for _, sender in mails if sender}
     customers = {c.email: c for c in Customer.objects.filter(email__in=emails)} if emails else {}
-    return GroupContext(rows=rows, identities=known, evidence=evidence, customers=customers)
+    return GroupContext(rows=rows, identities=known, evidence=evidence, customers=customers, looked_up=frozenset(emails))
 
 
 def _sender_of(understanding: Understanding, row: InboundMessage | None) -> str:
@@ -284,7 +285,8 @@ def _customers_for(plans: Sequence[LanePlan], context: GroupContext) -> dict[str
         if email not in customers and email not in missing:
             missing[email] = Customer(email=email, **_customer_defaults(plan.understanding))
     if missing:
-        known = {c.email: c for c in Customer.objects.filter(email__in=missing)}   # e.g. unknown-sender@invalid
+        unread = [email for email in missing if email not in context.looked_up]    # e.g. unknown-sender@invalid
+        known = {c.email: c for c in Customer.objects.filter(email__in=unread)} if unread else {}
         customers.update(known)
         fresh = [c for email, c in missing.items() if email not in known]
         insert_rows(fresh)

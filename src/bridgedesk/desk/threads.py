@@ -19,6 +19,7 @@ from datetime import timedelta
 from typing import Sequence
 
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
 from bridgedesk.desk.models import Customer, Message, Ticket
@@ -78,14 +79,24 @@ def gather_evidence(mails: Sequence[tuple[ParsedMail, str]], *, prefix: str, dup
     chosen = [mails[n] for n in sorted(covered)]
     references = _references_for(chosen)
     numbers = {number for parsed, _ in chosen if (number := find_ticket_number(parsed.subject, prefix))}
-    tags = {t.number: t for t in Ticket.objects.select_related("requester").filter(number__in=numbers)} if numbers else {}
     ticket_ids = {ticket_id for _, ticket_id in references.values()}
-    tickets = {t.pk: t for t in Ticket.objects.select_related("requester").filter(pk__in=ticket_ids)} if ticket_ids else {}
-    tickets.update({t.pk: t for t in tags.values()})
+    named = _tickets_named(numbers, ticket_ids)
+    tags = {t.number: t for t in named if t.number in numbers}
+    tickets = {t.pk: t for t in named}
     recent = _recent_by_sender({sender for _, sender in chosen if sender}, hours=duplicate_hours)
     replying = {sender: core for parsed, sender in chosen if (core := _reply_core(sender, parsed.subject))}
     return GroupEvidence(covered=frozenset(covered), references=references, tags=tags, tickets=tickets, recent=recent,
                          open_tickets=_open_tickets_by_sender(replying))
+
+
+def _tickets_named(numbers: set[str], ids: set[int]) -> list[Ticket]:
+    """The tickets a group's subject tags and references name, with their requesters, in one query."""
+    if not numbers and not ids:
+        return []
+    condition = Q(number__in=numbers) if numbers else Q(pk__in=ids)
+    if numbers and ids:
+        condition |= Q(pk__in=ids)
+    return list(Ticket.objects.select_related("requester").filter(condition))
 
 
 def _references_for(mails: Sequence[tuple[ParsedMail, str]]) -> dict[str, tuple[int, int]]:
