@@ -51,8 +51,7 @@ class GroupEvidence:
     tags: dict[str, Ticket] = field(default_factory=dict)                 # ticket number -> ticket
     tickets: dict[int, Ticket] = field(default_factory=dict)             # ticket pk -> ticket (with requester)
     recent: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # sender -> newest inbound
-    open_tickets: dict[str, list[Ticket]] = field(default_factory=dict)  # replying sender -> newest open tickets
-    #                                                                   whose subject is the reply's
+    open_tickets: dict[str, list[Ticket]] = field(default_factory=dict)  # replying sender -> open tickets with its subject
 
 
 def reference_ids(parsed: ParsedMail) -> list[str]:
@@ -118,7 +117,7 @@ def _recent_by_sender(senders: set[str], *, hours: int) -> dict[str, list[tuple[
     rows = _ranked_rows(
         Message, columns=("sender", "ticket_id", "visible_text", "text"), partition="sender",
         where=f"sender IN ({_placeholders(senders)}) AND created_at >= %s AND direction = %s",
-        params=[*senders, connection.ops.adapt_datetimefield_value(since), Message.Direction.IN], per_partition=RECENT_PER_SENDER,
+        params=[*senders, connection.ops.adapt_datetimefield_value(since), Message.Direction.IN.value], per_partition=RECENT_PER_SENDER,
     )
     recent: dict[str, list[tuple[int, str, str]]] = {}
     for sender, ticket_id, visible, full in rows:
