@@ -76,7 +76,7 @@ def desk_config(config_file, monkeypatch):
 @pytest.fixture(scope="session")
 def seed_model_file(tmp_path_factory) -> Path:
     """The default model, trained once per test session from the seed set."""
-    from bridgedesk.modelstore import save_model, train_from_seed
+    from bridgedesk.triage.category.store import save_model, train_from_seed
 
     path = tmp_path_factory.mktemp("model") / "category-model.bin"
     save_model(train_from_seed(), path)
@@ -88,7 +88,7 @@ def data_dir_with_model(tmp_path, seed_model_file) -> Path:
     """A fresh data directory that already holds the default model (saves each process a training run)."""
     import shutil
 
-    from bridgedesk.modelstore import model_file
+    from bridgedesk.triage.category.store import model_file
 
     data = tmp_path / "data"
     model_file(data).parent.mkdir(parents=True)

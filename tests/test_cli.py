@@ -6,12 +6,10 @@ import json
 import mailbox
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import run_cli
 from tests.desk.helpers import build_mail
 
-DEMO_MAIL = Path(__file__).resolve().parents[1] / "src" / "bridgedesk" / "desk" / "demo_mail"
+DEMO_MAIL = Path(__file__).resolve().parents[1] / "src" / "bridgedesk" / "desk" / "setup" / "demo_mail"
 PHRASE = "legal winner thank year wave sausage worth useful legal winner thank yellow"
 
 
@@ -50,7 +48,9 @@ def test_triage_json_follows_the_contract_and_never_prints_a_secret(tmp_path, cl
     leak = tmp_path / "leak.eml"
     leak.write_bytes(build_mail(subject="stolen", body=f"my words: {PHRASE}"))
     unreadable = tmp_path / "nope.eml"
-    files = sorted(str(p) for p in DEMO_MAIL.glob("*.eml")) + [str(leak), str(unreadable)]
+    demo = sorted(str(p) for p in DEMO_MAIL.glob("*.eml"))
+    assert len(demo) >= 6, f"the demo mail moved? nothing in {DEMO_MAIL}"
+    files = demo + [str(leak), str(unreadable)]
     result = run_cli("triage", "--json", *files, env=cli_env)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -1,9 +1,10 @@
 """The config file: a [brand]-only file works; every mistake names its key."""
 
+import tomllib
+
 import pytest
 
 from bridgedesk.config import ConfigError, load_config, parse_config
-import tomllib
 
 
 def test_brand_only_config_gets_defaults_for_everything_else(config_file):

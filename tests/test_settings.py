@@ -23,7 +23,7 @@ def database_settings(url: str | None, tmp_path) -> list:  # type: ignore[no-unt
 def test_a_sqlite_url_gets_the_desks_sqlite_engine_and_options(tmp_path):
     engine, name, options, max_age = database_settings(f"sqlite:///{tmp_path}/other.sqlite3", tmp_path)
     default = database_settings(None, tmp_path)
-    assert engine == default[0] == "bridgedesk.desk.sqlite"
+    assert engine == default[0] == "bridgedesk.desk.db.sqlite"
     assert name == f"{tmp_path}/other.sqlite3" and default[1] == f"{tmp_path}/bridgedesk.sqlite3"
     assert options == default[2] and options["transaction_mode"] == "IMMEDIATE" and "journal_mode=WAL" in options["init_command"]
     assert max_age == default[3]

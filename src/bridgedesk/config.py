@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from bridgedesk.sla import BusinessCalendar, calendar_from_table
 from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, requirements_from_config
-from bridgedesk.triage.errorcodes import DEFAULT_ERROR_CODES
+from bridgedesk.triage.entities.errorcodes import DEFAULT_ERROR_CODES
 from bridgedesk.triage.routing import DEFAULT_ROUTES, RouteRule, routes_from_config
 
 CONFIG_ENV = "BRIDGEDESK_CONFIG"
@@ -345,7 +346,7 @@ def _check_retention(retention: Retention) -> Retention:
     hint = 'generate one with: python3 -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
     if not retention.encryption_key:
         raise ConfigError(f"retention.raw_days is set but retention.encryption_key (or $BRIDGEDESK_RETENTION_KEY) is not; {hint}")
-    from cryptography.fernet import Fernet
+    from cryptography.fernet import Fernet  # start-up cost: only when a retention key is configured
 
     try:
         Fernet(retention.encryption_key.encode())
@@ -388,7 +389,7 @@ def _read_dkim_key(key_file: str) -> bytes:
 
 def _check_dkim_key(pem: bytes) -> None:
     """The key must be an unencrypted RSA (2048 bits or more) or Ed25519 private key in PEM."""
-    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives import serialization  # start-up cost: only with [dkim]
     from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
     hint = "generate one with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out dkim.pem"

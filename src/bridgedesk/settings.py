@@ -49,7 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "bridgedesk.web.security.SecureCookieMiddleware",
+    "bridgedesk.web.auth.security.SecureCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "bridgedesk.web.security.ContentSecurityPolicyMiddleware",
+    "bridgedesk.web.auth.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "bridgedesk.web.urls"
@@ -88,8 +88,8 @@ _SQLITE_PRAGMAS = (
     "PRAGMA cache_size=-32000;"
 )
 
-# Django's SQLite backend with lock waits polled every millisecond (see bridgedesk.desk.sqlite).
-SQLITE_ENGINE = "bridgedesk.desk.sqlite"
+# Django's SQLite backend with lock waits polled every millisecond (see bridgedesk.desk.db.sqlite).
+SQLITE_ENGINE = "bridgedesk.desk.db.sqlite"
 
 
 def _sqlite_database(path: str, test_path: str | None = None) -> dict:
@@ -174,7 +174,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True   # no script of ours reads it: forms carry the token
-# Cookies are marked Secure by bridgedesk.web.security.SecureCookieMiddleware on every host but
+# Cookies are marked Secure by bridgedesk.web.auth.security.SecureCookieMiddleware on every host but
 # plain-http loopback (the embedded demo), so these stay False here.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

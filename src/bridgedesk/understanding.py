@@ -7,17 +7,20 @@ would store. No Django, no database, no network.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
-from bridgedesk.guard.phishing import PhishingAnalysis, analyse_report
-from bridgedesk.guard.scan import GuardResult, guard_message
+from bridgedesk.guard.names import domains as lookalike_names
+from bridgedesk.guard.outbound import lint as outbound
+from bridgedesk.guard.phishing.analysis import PhishingAnalysis, analyse_report
+from bridgedesk.guard.secrets.near_miss import preload_indexes
+from bridgedesk.guard.secrets.scan import GuardResult, guard_message
 from bridgedesk.mail.parse import ParsedMail, parse_message
 from bridgedesk.mail.quotes import split_reply
+from bridgedesk.triage.category.model import CategoryModel
 from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, missing_fields
-from bridgedesk.triage.entities import Entity, extract_entities
-from bridgedesk.triage.language import detect_language
-from bridgedesk.triage.model import CategoryModel
+from bridgedesk.triage.entities.extract import Entity, extract_entities
+from bridgedesk.triage.language import detect_language, load_identifier
 from bridgedesk.triage.priority import decide_priority
 
 DEFAULT_CONFIDENCE_THRESHOLD = 0.35
@@ -101,10 +104,6 @@ def preload() -> None:
     about 0.7 s, the typo indexes 0.2 s), so without this the first customer of every
     worker process waits for them, and a benchmark charges start-up to the messages.
     """
-    from bridgedesk.guard import lookalike_names, outbound
-    from bridgedesk.guard.near_miss import preload_indexes
-    from bridgedesk.triage.language import load_identifier
-
     load_identifier()
     preload_indexes()
     for extractor in (lookalike_names.suffix_extractor(), outbound.suffix_extractor()):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bridgedesk.bench.classify import main, run_classify_bench
-from bridgedesk.triage.classifier_encoder import encoder_available
-from bridgedesk.triage.model import read_labelled_csv
+from bridgedesk.triage.category.encoder import encoder_available
+from bridgedesk.triage.category.model import read_labelled_csv
 
 BANKING77 = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "banking77"
 CONTRACT_KEYS = {"train", "test", "accuracy", "macro_f1", "ms_per_message", "train_seconds"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.db.models import Count
@@ -13,7 +13,7 @@ from bridgedesk.bench.console_seed import seed_console
 from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
 from tests.conftest import run_cli
 
-NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

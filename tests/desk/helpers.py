@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -13,7 +13,7 @@ from email.utils import format_datetime, make_msgid
 import pytest
 from django.db import connection
 
-from bridgedesk.desk.receive import RawMail, receive_raw_messages
+from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 
 
 def build_mail(*, sender: str = "alice@example.com", to: str = "support@kestrel.exchange", subject: str = "Deposit not credited",
@@ -23,7 +23,7 @@ def build_mail(*, sender: str = "alice@example.com", to: str = "support@kestrel.
     msg["From"] = sender
     msg["To"] = to
     msg["Subject"] = subject
-    msg["Date"] = format_datetime(datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc))
+    msg["Date"] = format_datetime(datetime(2026, 11, 24, 10, 0, tzinfo=UTC))
     msg["Message-ID"] = message_id or make_msgid(domain="example.com")
     for name, value in (headers or {}).items():
         msg[name] = value

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from bridgedesk.desk import pipeline
 from bridgedesk.desk.models import Customer, Message, OutboxMail, TicketEvent
-from bridgedesk.desk.outbox import queue_acknowledgements
+from bridgedesk.desk.outbox.queue import queue_acknowledgements
+from bridgedesk.desk.processing import pipeline
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.understanding import understand_message
 from tests.desk.helpers import build_mail, drain, receive

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket
-from bridgedesk.desk.outbox import queue_agent_reply, with_anti_phishing_code
+from bridgedesk.desk.outbox.deliver import with_anti_phishing_code
+from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from tests.desk.helpers import build_mail, drain, receive
 

@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bridgedesk.desk.models import InboundMessage
-from bridgedesk.desk.pipeline import pending_originals, process_batch, read_pending_raw
-from bridgedesk.desk.tasks import record_stage_failure
+from bridgedesk.desk.processing.failures import record_stage_failure
+from bridgedesk.desk.processing.pipeline import pending_originals, process_batch, read_pending_raw
 from tests.desk.helpers import build_mail, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)

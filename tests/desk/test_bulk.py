@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from bridgedesk.bench.corpus import generate_corpus
-from bridgedesk.desk import bulk
+from bridgedesk.desk.db import bulk
 from bridgedesk.desk.models import Customer, Ticket, TicketEvent
 from tests.desk.helpers import drain, receive
 
@@ -42,7 +42,7 @@ def test_every_value_sent_is_the_one_django_would_send(desk_config, monkeypatch)
             seen[type(objs[0]).__name__] = seen.get(type(objs[0]).__name__, 0) + len(objs)
         return real(objs)
 
-    for module in ("bridgedesk.desk.pipeline", "bridgedesk.desk.outbox", "bridgedesk.desk.receive"):
+    for module in ("bridgedesk.desk.processing.pipeline", "bridgedesk.desk.outbox.queue", "bridgedesk.desk.processing.receive"):
         monkeypatch.setattr(f"{module}.insert_rows", checked)
     receive(*generate_corpus(120))
     drain()

@@ -7,15 +7,20 @@ import csv
 import io
 import mailbox
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from bridgedesk.desk.campaigns import (
-    ReportSignals, campaigns_csv, group_campaigns, grouping_keys, load_report_signals, template_fingerprint,
+from bridgedesk.desk.security.campaigns import (
+    ReportSignals,
+    campaigns_csv,
+    group_campaigns,
+    grouping_keys,
+    load_report_signals,
+    template_fingerprint,
 )
-from bridgedesk.guard.forwards import reported_from_raw
-from bridgedesk.guard.phishing import analyse_reported
+from bridgedesk.guard.phishing.analysis import analyse_reported
+from bridgedesk.guard.phishing.forwards import reported_from_raw
 
 NAZARIO_FIRST = 200
 OFFICIAL = ("kestrel.exchange",)
@@ -25,7 +30,7 @@ def report(report_id: int, *, sender: str, urls: tuple[str, ...] = (), fingerpri
     hosts = tuple(u.split("/")[2] for u in urls if u.startswith("http"))
     return ReportSignals(report_id=report_id, ticket=f"KX-{100000 + report_id}", verdict=verdict, sender_domain=sender,
                          urls=urls, domains=(sender, *hosts), fingerprint=fingerprint,
-                         reported_at=datetime(2026, 11, 20 + report_id % 5, tzinfo=timezone.utc))
+                         reported_at=datetime(2026, 11, 20 + report_id % 5, tzinfo=UTC))
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 
 from bridgedesk.config import ConfigError, parse_config
 from bridgedesk.desk.models import Ticket
-from bridgedesk.desk.outbox import queue_agent_reply
+from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.mail.dkim import dkim_txt_record, verify_message
 from tests.conftest import DEMO_CONFIG

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bridgedesk.desk import pipeline
 from bridgedesk.desk.models import InboundMessage, Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.processing import pipeline
 from tests.desk.helpers import build_mail, drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -103,8 +103,8 @@ def test_failed_bulk_write_falls_back_one_by_one(desk_config, monkeypatch):
 
 
 def test_a_senders_first_message_is_written_in_bulk_and_the_second_sees_it(desk_config, monkeypatch):
-    from bridgedesk.desk.pipeline import process_batch
-    from bridgedesk.desk.tasks import record_stage_failure
+    from bridgedesk.desk.processing.failures import record_stage_failure
+    from bridgedesk.desk.processing.pipeline import process_batch
 
     real, bulk_senders = pipeline.write_new_tickets, []
 

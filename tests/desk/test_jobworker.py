@@ -8,8 +8,8 @@ from django.db import connection
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from bridgedesk.desk.jobworker import ChainingWorker
-from bridgedesk.desk.tasks import process_inbound_batch
+from bridgedesk.desk.jobs.chaining import ChainingWorker
+from bridgedesk.desk.jobs.tasks import process_inbound_batch
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

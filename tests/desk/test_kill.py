@@ -12,8 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.desk.helpers import build_mail
 
 N_MESSAGES = 240

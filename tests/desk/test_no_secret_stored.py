@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import connection
 
 from bridgedesk.desk.models import InboundMessage, Ticket
-from bridgedesk.desk.retention import open_sealed, purge_expired_originals
+from bridgedesk.desk.processing.retention import open_sealed, purge_expired_originals
 from bridgedesk.desk.runtime import get_config
 from tests.desk.helpers import build_mail, drain, receive
 

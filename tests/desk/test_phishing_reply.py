@@ -6,10 +6,9 @@ from email import policy
 from email.message import EmailMessage
 
 from bridgedesk.config import Brand
-from bridgedesk.desk.phishing_reply import compose_phishing_reply
-from bridgedesk.guard.forwards import reported_from_raw
-from bridgedesk.guard.phishing import analyse_reported
-
+from bridgedesk.guard.phishing.analysis import analyse_reported
+from bridgedesk.guard.phishing.forwards import reported_from_raw
+from bridgedesk.words.phishing_verdict import compose_phishing_reply
 
 
 def build_mail(*, sender: str, subject: str, body: str) -> bytes:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from bridgedesk.desk.models import InboundMessage, Message, OutboxMail, Ticket, TicketEvent
-from bridgedesk.desk.pipeline import process_inbound
+from bridgedesk.desk.models import InboundMessage, Message, Ticket, TicketEvent
+from bridgedesk.desk.processing.pipeline import process_inbound
 from tests.desk.helpers import build_mail, drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -165,14 +165,14 @@ def test_unparseable_message_still_becomes_a_flagged_ticket(desk_config):
 
 def test_failing_stage_retries_then_parks_where_agents_see_it(desk_config, monkeypatch):
     desk_config("[processing]\nmax_attempts = 2\n")
-    import bridgedesk.desk.pipeline as pipeline
-    import bridgedesk.desk.tasks as tasks
+    import bridgedesk.desk.processing.failures as failures
+    import bridgedesk.desk.processing.pipeline as pipeline
 
     def broken(*args, **kwargs):
         raise RuntimeError("triage exploded")
 
     monkeypatch.setattr(pipeline, "understand_message", broken)
-    monkeypatch.setattr(tasks, "RETRY_BASE_SECONDS", 0)
+    monkeypatch.setattr(failures, "RETRY_BASE_SECONDS", 0)
     [inbound_id] = receive(build_mail())
     drain()
     row = InboundMessage.objects.get(pk=inbound_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from bridgedesk.desk import planner
+from bridgedesk.desk.db import planner
 from bridgedesk.desk.models import Customer, Ticket
 
 pytestmark = [pytest.mark.django_db(transaction=True),

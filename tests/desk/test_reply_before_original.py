@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from bridgedesk.desk.models import InboundMessage, Ticket
-from bridgedesk.desk.pipeline import MAX_DEFERRALS, process_batch
-from bridgedesk.desk.tasks import record_stage_failure
+from bridgedesk.desk.processing.failures import record_stage_failure
+from bridgedesk.desk.processing.pipeline import MAX_DEFERRALS, process_batch
 from tests.desk.helpers import build_mail, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -92,7 +92,7 @@ def test_a_waiting_reply_is_deferred_in_the_transaction_that_stores_its_neighbou
 
 
 def test_a_waiting_reply_still_waits_when_its_group_fails_to_commit(desk_config, monkeypatch):
-    from bridgedesk.desk import pipeline
+    from bridgedesk.desk.processing import pipeline
 
     original, reply = received_pair()
     [other] = receive(build_mail(sender="zhao@example.cn", subject="充值未到账", body="我的 USDT 充值还没到账。"))

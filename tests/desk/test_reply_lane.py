@@ -14,10 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bridgedesk.bench.corpus import generate_corpus
-from bridgedesk.desk import pipeline
 from bridgedesk.desk.models import InboundMessage, Message, OutboxMail, Ticket, TicketEvent
-from bridgedesk.desk.pipeline import process_batch
-from bridgedesk.desk.tasks import record_stage_failure
+from bridgedesk.desk.processing import pipeline
+from bridgedesk.desk.processing.failures import record_stage_failure
+from bridgedesk.desk.processing.pipeline import process_batch
 from tests.desk.helpers import build_mail, drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bridgedesk.desk.models import InboundMessage, Message, Ticket
-from bridgedesk.desk.pipeline import process_inbound
-from bridgedesk.desk.receive import RawMail, receive_raw_messages
+from bridgedesk.desk.processing.pipeline import process_inbound
+from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 from tests.desk.helpers import drain
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -75,7 +75,7 @@ HOSTILE = {
     "empty": lambda: b"\r\n",
     "no_from": lambda: b"To: support@kestrel.exchange\r\nSubject: who am I\r\n\r\nno sender header at all\r\n",
     "broken_charset": lambda: "From: gb@example.com\r\nSubject: charset\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n充值没到账\r\n".encode("gb2312"),
-    "eight_bit_headers": lambda: "From: 张三 <zhang@example.com>\r\nSubject: 提币失败\r\n\r\n提币一直失败\r\n".encode("utf-8"),
+    "eight_bit_headers": lambda: "From: 张三 <zhang@example.com>\r\nSubject: 提币失败\r\n\r\n提币一直失败\r\n".encode(),
     "unknown_charset": lambda: b"From: x@example.com\r\nSubject: =?x-unknown?q?hi?=\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\nhello\r\n",
     "truncated_multipart": lambda: b'From: t@example.com\r\nContent-Type: multipart/mixed; boundary="zz"\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nhalf',
 }

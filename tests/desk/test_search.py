@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from bridgedesk.desk import search, services
+from bridgedesk.desk.actions import tickets as ticket_actions
 from bridgedesk.desk.models import Message, Ticket
-from bridgedesk.desk.search import catch_up, search_tickets
+from bridgedesk.desk.search import index as search
+from bridgedesk.desk.search.index import catch_up, search_tickets
 from tests.desk.helpers import build_mail, drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def _empty_search_index():
     """Django's flush between tests leaves the search tables alone; start each test from an empty index."""
-    from bridgedesk.desk.search import clear_index
+    from bridgedesk.desk.search.index import clear_index
 
     clear_index()
 
@@ -94,8 +95,8 @@ def test_the_indexer_is_incremental_and_covers_notes_and_agent_replies(desk):
     catch_up()
     assert catch_up() == 0                         # nothing new: nothing redone
     agent = get_user_model().objects.create_user("zhang", is_staff=True)
-    services.add_note(desk["frozen"], text="已联系风控团队解冻，等待回复", author=agent)
-    services.reply(desk["deposit"], text="您好，您的充值已经入账，请查看资金账户。", author=agent)
+    ticket_actions.add_note(desk["frozen"], text="已联系风控团队解冻，等待回复", author=agent)
+    ticket_actions.reply(desk["deposit"], text="您好，您的充值已经入账，请查看资金账户。", author=agent)
     assert numbers("风控") == [desk["frozen"].number]
     assert numbers("入账") == [desk["deposit"].number]
     assert catch_up() == 0
@@ -104,8 +105,8 @@ def test_the_indexer_is_incremental_and_covers_notes_and_agent_replies(desk):
 def test_housekeeping_picks_up_a_message_committed_after_a_higher_id_was_indexed(desk):
     # PostgreSQL hands out ids at insert and commits in any order: id N may appear after N+1 was indexed.
     catch_up()
-    late = services.add_note(desk["withdraw"], text="先分配的小号，晚提交", author=None)
-    early = services.add_note(desk["frozen"], text="后分配的大号，先提交", author=None)
+    late = ticket_actions.add_note(desk["withdraw"], text="先分配的小号，晚提交", author=None)
+    early = ticket_actions.add_note(desk["frozen"], text="后分配的大号，先提交", author=None)
     search._insert(search.MESSAGES.table, search.MESSAGES.documents([early.pk]))   # indexed while ``late`` was uncommitted
     assert late.pk < early.pk
     assert numbers("晚提交") == []                  # a search only looks above the watermark (cheap)
@@ -120,7 +121,7 @@ def test_only_redacted_text_is_indexed_never_a_leaked_secret(desk_config):
 
 
 def test_after_a_merge_a_message_leads_to_the_ticket_it_belongs_to_now(desk):
-    services.merge(desk["withdraw"], desk["deposit"], actor=None)
+    ticket_actions.merge(desk["withdraw"], desk["deposit"], actor=None)
     assert numbers("处理中") == [desk["deposit"].number]
 
 
@@ -165,7 +166,7 @@ def test_a_page_stops_at_its_limit_and_says_more_match(desk):
 def test_a_search_reads_a_bounded_number_of_matches_and_says_so(desk, monkeypatch):
     agent = get_user_model().objects.create_user("lin", is_staff=True)
     for i in range(6):
-        services.add_note(desk["withdraw"], text=f"第{i}次跟进：客户说已经等了好几个小时", author=agent)
+        ticket_actions.add_note(desk["withdraw"], text=f"第{i}次跟进：客户说已经等了好几个小时", author=agent)
     monkeypatch.setattr(search, "MAX_SCAN", 3)
     monkeypatch.setattr(search, "FIRST_CHUNK", 2)
     only_deposit = Ticket.objects.filter(pk=desk["deposit"].pk)

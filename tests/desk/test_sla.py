@@ -8,9 +8,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from bridgedesk.desk import services
+from bridgedesk.desk.actions import customers as customer_actions
+from bridgedesk.desk.actions import tickets as ticket_actions
 from bridgedesk.desk.models import OutboxMail, Ticket, TicketEvent
-from bridgedesk.desk.sla import nearest_due, scan_breaches
+from bridgedesk.desk.sla.deadlines import nearest_due, scan_breaches
 from bridgedesk.desk.worker import run_housekeeping_once
 from tests.desk.helpers import build_mail, drain, receive
 
@@ -82,7 +83,7 @@ def test_acknowledgement_promises_the_priority_policy_hours(desk_config):
 
 def test_agent_reply_meets_first_response_and_a_customer_reply_owes_the_next(desk_config):
     ticket = new_ticket()
-    assert services.reply(ticket, text="We are checking your deposit. 正在核查。", author=agent()).sent
+    assert ticket_actions.reply(ticket, text="We are checking your deposit. 正在核查。", author=agent()).sent
     ticket.refresh_from_db()
     assert ticket.first_responded_at is not None and ticket.next_response_due is None
     assert ticket.sla_due == ticket.resolution_due
@@ -91,7 +92,7 @@ def test_agent_reply_meets_first_response_and_a_customer_reply_owes_the_next(des
     assert ticket.status == "open"
     assert timedelta(hours=23, minutes=59) < ticket.next_response_due - timezone.now() <= timedelta(hours=24)
     assert ticket.sla_due == min(ticket.next_response_due, ticket.resolution_due)
-    services.reply(ticket, text="Credited now. 已到账。", author=ticket.assignee)
+    ticket_actions.reply(ticket, text="Credited now. 已到账。", author=ticket.assignee)
     ticket.refresh_from_db()
     assert ticket.next_response_due is None and ticket.sla_due == ticket.resolution_due
 
@@ -139,7 +140,7 @@ def test_housekeeping_runs_the_scan_and_solved_tickets_never_breach(desk_config)
     past = timezone.now() - timedelta(hours=1)
     overdue(late, first_response_due=past)
     overdue(solved, first_response_due=past, resolution_due=past)
-    services.change_status(solved, "solved", actor=None)
+    ticket_actions.change_status(solved, "solved", actor=None)
     run_housekeeping_once()
     assert TicketEvent.objects.filter(kind="sla_breach").count() == 1
     assert TicketEvent.objects.get(kind="sla_breach").ticket_id == late.pk
@@ -151,7 +152,7 @@ def test_next_response_breaches_once_per_cycle(desk_config):
     ticket = new_ticket()
     user = agent()
     for cycle in (1, 2):
-        services.reply(ticket, text="Looking into it. 处理中。", author=user)
+        ticket_actions.reply(ticket, text="Looking into it. 处理中。", author=user)
         customer_writes_again(ticket, body=f"Still waiting ({cycle}). 还在等。")
         overdue(ticket, next_response_due=timezone.now() - timedelta(minutes=1))
         scan_breaches()
@@ -164,12 +165,12 @@ def test_priority_and_queue_changes_recompute_the_deadlines(desk_config):
                 '[sla.calendars.mondays]\ntimezone = "Asia/Shanghai"\nhours = { mon = "09:00-10:00" }\nqueues = ["compliance"]\n')
     ticket = new_ticket()
     user = agent()
-    services.set_priority(ticket, "urgent", actor=user)
+    ticket_actions.set_priority(ticket, "urgent", actor=user)
     ticket.refresh_from_db()
     assert ticket.first_response_due - ticket.created_at == timedelta(hours=1)
     assert ticket.resolution_due - ticket.created_at == timedelta(hours=4)
     assert ticket.sla_due == ticket.first_response_due
-    services.set_queue(ticket, "compliance", actor=user)
+    ticket_actions.set_queue(ticket, "compliance", actor=user)
     ticket.refresh_from_db()
     local = ticket.first_response_due.astimezone(timezone.get_fixed_timezone(8 * 60))
     assert (local.weekday(), local.hour) == (0, 10)
@@ -186,8 +187,8 @@ def test_a_leaked_secret_in_a_reply_makes_the_ticket_urgent_with_urgent_deadline
 
 
 def test_one_scan_pages_through_more_breaches_than_a_batch(desk_config, monkeypatch):
-    from bridgedesk.desk import sla
     from bridgedesk.desk.models import Customer
+    from bridgedesk.desk.sla import deadlines as sla
 
     monkeypatch.setattr(sla, "SCAN_BATCH", 2)
     customer = Customer.objects.create(email="wang@example.cn", name="王先生")
@@ -201,11 +202,11 @@ def test_one_scan_pages_through_more_breaches_than_a_batch(desk_config, monkeypa
 
 def test_a_ticket_reopened_by_an_agent_gets_its_sla_due_back_and_can_breach(desk_config):
     ticket = new_ticket()
-    services.change_status(ticket, "solved", actor=None)
+    ticket_actions.change_status(ticket, "solved", actor=None)
     scan_breaches()
     ticket.refresh_from_db()
     assert ticket.sla_due is None
-    services.change_status(ticket, "open", actor=None)
+    ticket_actions.change_status(ticket, "open", actor=None)
     Ticket.objects.filter(pk=ticket.pk).update(first_response_due=timezone.now() - timedelta(minutes=1))
     result = scan_breaches()
     ticket.refresh_from_db()
@@ -225,9 +226,9 @@ def test_a_breached_security_ticket_is_recorded_but_never_moved_out_of_the_secur
 
 def test_a_portal_reply_after_our_answer_owes_a_next_response_like_mail(desk_config):
     ticket = new_ticket()
-    assert services.reply(ticket, text="Please send the TxID. 请提供交易哈希。", author=agent()).sent
+    assert ticket_actions.reply(ticket, text="Please send the TxID. 请提供交易哈希。", author=agent()).sent
     ticket.refresh_from_db()
-    services.customer_reply(ticket, ticket.requester, text="TxID 已经发了，还是没有到账。")
+    customer_actions.customer_reply(ticket, ticket.requester, text="TxID 已经发了，还是没有到账。")
     ticket.refresh_from_db()
     assert ticket.status == "open" and ticket.next_response_due is not None
     assert ticket.sla_due == min(ticket.next_response_due, ticket.resolution_due)

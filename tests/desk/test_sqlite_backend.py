@@ -10,8 +10,8 @@ import time
 import pytest
 from django.db import OperationalError, connection, transaction
 
+from bridgedesk.desk.db.sqlite.base import PollingCursor, lock_wait
 from bridgedesk.desk.models import Customer
-from bridgedesk.desk.sqlite.base import PollingCursor, lock_wait
 from tests.desk.helpers import write_lock_held_elsewhere
 
 pytestmark = pytest.mark.django_db(transaction=True)

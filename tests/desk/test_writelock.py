@@ -9,9 +9,9 @@ from contextlib import ExitStack
 import pytest
 from django.db import connection
 
-from bridgedesk.desk import pipeline
+from bridgedesk.desk.db.writelock import begin_write
 from bridgedesk.desk.models import InboundMessage, Ticket
-from bridgedesk.desk.writelock import begin_write
+from bridgedesk.desk.processing import pipeline
 from tests.desk.helpers import build_mail, receive, write_lock_held_elsewhere
 
 pytestmark = pytest.mark.django_db(transaction=True)

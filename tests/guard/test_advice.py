@@ -1,6 +1,6 @@
 import pytest
 
-from bridgedesk.guard.advice import ADVICE, protection_advice
+from bridgedesk.words.advice import ADVICE, protection_advice
 
 
 def test_recovery_phrase_advice_says_wallet_is_compromised_and_to_move_funds():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bridgedesk.guard.channel_query import classify_query, normalise_phone
-from bridgedesk.guard.channels import Channel, verify_channel
+from bridgedesk.guard.channels.query import classify_query, normalise_phone
+from bridgedesk.guard.channels.registry import Channel, verify_channel
 
 OFFICIAL = ["kestrel.exchange"]
 REGISTRY = [

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from bridgedesk.guard.credentials import find_credentials
+from bridgedesk.guard.secrets.credentials import find_credentials
 
 UUID_KEY = "2a6b5c3e-1f4d-4e8a-9b7c-0d1e2f3a4b5c"
 SECRET = "Zx9aQ8wE7rT6yU5iO4pL3kJ2hG1fD0sA"

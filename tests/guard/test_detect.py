@@ -1,8 +1,8 @@
 import pytest
 
-from bridgedesk.guard.detect import find_secrets
-from bridgedesk.guard.findings import SECRET_TYPES, Finding, merge_overlaps
-from bridgedesk.guard.redact import redact
+from bridgedesk.guard.secrets.detect import find_secrets
+from bridgedesk.guard.secrets.findings import SECRET_TYPES, Finding, merge_overlaps
+from bridgedesk.guard.secrets.redact import redact
 
 PHRASE = "legal winner thank year wave sausage worth useful legal winner thank yellow"
 MIXED = (

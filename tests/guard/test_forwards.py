@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
-import time
-
 import pytest
 
-from bridgedesk.guard.forward_inline import find_inline_forward, split_address
-from bridgedesk.guard.forward_links import extract_html_links, extract_text_urls
-from bridgedesk.guard.forwards import find_reported_message, reported_from_raw
-from bridgedesk.guard.phishing import analyse_report
+from bridgedesk.guard.phishing.analysis import analyse_report
+from bridgedesk.guard.phishing.forward_inline import find_inline_forward, split_address
+from bridgedesk.guard.phishing.forward_links import extract_html_links, extract_text_urls
+from bridgedesk.guard.phishing.forwards import find_reported_message, reported_from_raw
 from bridgedesk.mail.parse import parse_message
 from tests.guard.shared import SHARED_DATA
 

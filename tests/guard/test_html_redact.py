@@ -1,7 +1,7 @@
 from html.parser import HTMLParser
 
-from bridgedesk.guard.detect import find_secrets
-from bridgedesk.guard.html_redact import redact_html
+from bridgedesk.guard.secrets.detect import find_secrets
+from bridgedesk.guard.secrets.html_redact import redact_html
 
 WORDS = "legal winner thank year wave sausage worth useful legal winner thank yellow".split()
 

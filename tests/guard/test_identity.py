@@ -1,6 +1,6 @@
 import pytest
 
-from bridgedesk.guard.identity import find_identity_numbers
+from bridgedesk.guard.secrets.identity import find_identity_numbers
 
 
 def found(text):

@@ -7,10 +7,10 @@ import socket
 import idna
 import pytest
 
-from bridgedesk.guard.lookalike import check_domain, edit_distance
-from bridgedesk.guard.lookalike_confusables import build_domain_table, load_domain_table, skeleton
-from bridgedesk.guard import lookalike_names
-from bridgedesk.guard.lookalike_names import parse_domain
+from bridgedesk.guard.names import domains as lookalike_names
+from bridgedesk.guard.names.confusables import build_domain_table, load_domain_table, skeleton
+from bridgedesk.guard.names.domains import parse_domain
+from bridgedesk.guard.names.lookalike import check_domain, edit_distance
 from tests.guard.shared import SHARED_DATA
 
 OFFICIAL = ["kestrel.exchange"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from bridgedesk.guard.ocr import OcrFailed, read_image_text
-from bridgedesk.guard.scan import guard_message
+from bridgedesk.guard.secrets.ocr import OcrFailed, read_image_text
+from bridgedesk.guard.secrets.scan import guard_message
 from tests.guard.shared import load_bip39_vectors
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")

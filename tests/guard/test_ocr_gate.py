@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from bridgedesk.guard import ocr
+from bridgedesk.guard.secrets import ocr
 
 
 def png(width: int, height: int) -> bytes:

@@ -1,6 +1,6 @@
 import pytest
 
-from bridgedesk.guard.outbound import lint_reply
+from bridgedesk.guard.outbound.lint import lint_reply
 
 OFFICIAL = ["kestrel.exchange"]
 

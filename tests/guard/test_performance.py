@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from bridgedesk.guard.detect import find_secrets
+from bridgedesk.guard.secrets.detect import find_secrets
 
 
 def cpu_seconds(function, *args) -> float:

@@ -8,12 +8,17 @@ from email.message import EmailMessage
 
 import pytest
 
-from bridgedesk.guard.authresults import parse_authentication_results, read_authentication_results
-from bridgedesk.guard.forwards import find_reported_message, reported_from_raw
-from bridgedesk.guard.phishing import WEIGHTS, analyse_report, analyse_reported
+from bridgedesk.guard.phishing.analysis import WEIGHTS, analyse_report, analyse_reported
+from bridgedesk.guard.phishing.authresults import parse_authentication_results, read_authentication_results
+from bridgedesk.guard.phishing.forwards import find_reported_message, reported_from_raw
 from bridgedesk.mail.parse import parse_message
 from tests.guard.test_phishing_samples import (
-    GENUINE_NOTICES, KESTREL, NAZARIO_BRANDS, TRUSTED, genuine_message, nazario_messages,
+    GENUINE_NOTICES,
+    KESTREL,
+    NAZARIO_BRANDS,
+    TRUSTED,
+    genuine_message,
+    nazario_messages,
 )
 
 
@@ -48,8 +53,8 @@ def test_genuine_notices_are_clean(subject: str, body: str, link: str) -> None:
 def test_genuine_notices_without_authentication_stay_mostly_clean() -> None:
     """Headers lost (inline forward): no credit, yet official sender and links raise nothing much."""
     verdicts = [
-        analyse_reported(reported_from_raw(genuine_message(s, b, l, auth=False)), official_domains=KESTREL).verdict
-        for s, b, l in GENUINE_NOTICES
+        analyse_reported(reported_from_raw(genuine_message(s, b, link, auth=False)), official_domains=KESTREL).verdict
+        for s, b, link in GENUINE_NOTICES
     ]
     assert verdicts.count("phishing") == 0
     assert verdicts.count("clean") >= len(verdicts) - 2

@@ -4,7 +4,7 @@ import base58
 import pytest
 from Crypto.PublicKey import ECC
 
-from bridgedesk.guard.private_keys import find_private_keys
+from bridgedesk.guard.secrets.private_keys import find_private_keys
 from tests.guard.shared import SHARED_DATA, load_bip39_vectors
 
 KEY_IO = SHARED_DATA / "address_vectors" / "bitcoin_core"

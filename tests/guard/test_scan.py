@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from bridgedesk.guard import scan
-from bridgedesk.guard.scan import GuardResult, SecretReport, guard_message
+from bridgedesk.guard.secrets import scan
+from bridgedesk.guard.secrets.scan import GuardResult, SecretReport, guard_message
 
 PHRASE = "legal winner thank year wave sausage worth useful legal winner thank yellow"
 API = "API Key: 2a6b5c3e-1f4d-4e8a-9b7c-0d1e2f3a4b5c\nSecret Key: Zx9aQ8wE7rT6yU5iO4pL3kJ2hG1fD0sA\n"

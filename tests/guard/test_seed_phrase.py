@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mnemonic import Mnemonic
 
-from bridgedesk.guard.seed_phrase import find_seed_phrases
+from bridgedesk.guard.secrets.seed_phrase import find_seed_phrases
 from tests.guard.shared import SHARED_DATA, load_bip39_vectors
 
 OFFICIAL = (

@@ -1,6 +1,6 @@
 import pytest
 
-from bridgedesk.guard.stated import find_stated_codes, find_stated_passwords
+from bridgedesk.guard.secrets.stated import find_stated_codes, find_stated_passwords
 
 
 def passwords(text):

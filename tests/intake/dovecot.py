@@ -55,7 +55,7 @@ class Dovecot:
         config = self.root / "dovecot.conf"
         if not config.exists():
             self._prepare(config)
-        log = open(self.root / "stdout.log", "ab")
+        log = open(self.root / "stdout.log", "ab")  # noqa: SIM115 - the server inherits it; our copy is closed below
         self.process = subprocess.Popen([self.binary, "-c", str(config), "-F"], stdout=log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
         log.close()
@@ -199,7 +199,7 @@ def _self_signed_certificate() -> tuple[bytes, bytes]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     cert = (
         x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
         .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))

@@ -16,7 +16,7 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from bridgedesk.config import ImapSource
 from bridgedesk.desk.models import InboundMessage
-from bridgedesk.desk.receive import receive_raw_messages
+from bridgedesk.desk.processing.receive import receive_raw_messages
 from bridgedesk.intake.imap import STORED, TOO_LARGE, ImapPoller, describe_error
 from tests.desk.helpers import build_mail
 
@@ -37,7 +37,7 @@ def support_mail() -> list[bytes]:
         "From: 王伟 <wang@example.cn>\r\nTo: support@kestrel.exchange\r\nSubject: =?UTF-8?B?5o+Q546w5aSx6LSl?=\r\n"
         "Message-ID: <8bit-1@example.cn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
         "Content-Transfer-Encoding: 8bit\r\n\r\n你好，我的 BTC 提现一直显示处理中，订单号 612389471205893。\r\n"
-    ).encode("utf-8")
+    ).encode()
     return [
         build_mail(subject="Withdrawal stuck", body="My BTC withdrawal has been pending since yesterday."),
         build_mail(sender="li@example.cn", subject="USDT 充值没到账", body="你好，我的 USDT TRC20 充值两个小时了还没到账。"),
@@ -302,8 +302,8 @@ def test_polled_mail_becomes_tickets(mailbox, imap_source, monkeypatch):
 
 
 def test_desk_runs_one_poller_per_configured_mailbox_and_stops_them(mailbox, imap_source, config_file, monkeypatch):
-    from bridgedesk.commands.serving import Desk
     from bridgedesk.config import load_config
+    from bridgedesk.serving import Desk
 
     mailbox.create_folder("Security")
     config = config_file(

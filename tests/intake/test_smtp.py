@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bridgedesk.desk.models import InboundMessage
-from bridgedesk.desk.receive import RawMail, receive_raw_messages
+from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, build_tls_context
 from tests.desk.helpers import build_mail
 
@@ -85,9 +85,8 @@ def test_failed_commit_answers_451_so_the_sender_retries():
 
     server = start_listener(commit=broken_commit)
     try:
-        with smtplib.SMTP("127.0.0.1", server.port, timeout=10) as client:
-            with pytest.raises(smtplib.SMTPDataError) as refused:
-                client.sendmail("a@example.com", ["support@kestrel.exchange"], build_mail())
+        with smtplib.SMTP("127.0.0.1", server.port, timeout=10) as client, pytest.raises(smtplib.SMTPDataError) as refused:
+            client.sendmail("a@example.com", ["support@kestrel.exchange"], build_mail())
         assert refused.value.smtp_code == 451
     finally:
         server.stop()
@@ -131,7 +130,7 @@ def _self_signed(tmp_path: Path) -> tuple[str, str]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=1))
             .sign(key, hashes.SHA256()))

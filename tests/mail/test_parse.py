@@ -2,7 +2,7 @@
 
 import base64
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -39,7 +39,7 @@ def test_plain_chinese_message_fields():
     assert parsed.to == ("support@kestrel.exchange", "help@kestrel.exchange")
     assert parsed.cc == ("a@b.cn",) and parsed.reply_to == ("zs@example.com",)
     assert parsed.return_path == "bounce@example.com"
-    assert parsed.date == datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)
+    assert parsed.date == datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
     assert parsed.message_id == "abc123@example.com"
     assert parsed.in_reply_to == ("ack.1@kestrel.exchange",)
     assert parsed.references == ("root@kestrel.exchange", "ack.1@kestrel.exchange")
@@ -66,7 +66,7 @@ def test_unknown_charset_falls_back():
 
 
 def test_raw_8bit_headers_are_decoded():
-    raw = "From: 李四 <li@example.com>\r\nSubject: 提现失败 50111\r\n\r\nbody".encode("utf-8")
+    raw = "From: 李四 <li@example.com>\r\nSubject: 提现失败 50111\r\n\r\nbody".encode()
     parsed = timed_parse(raw)
     assert parsed.subject == "提现失败 50111"
     assert parsed.from_name == "李四"

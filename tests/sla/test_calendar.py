@@ -1,6 +1,6 @@
 """Business-time arithmetic: weekends, Chinese holidays with make-up days, DST, bounded loops."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -67,7 +67,7 @@ def test_office_hours_across_the_autumn_change_in_new_york():
     start = datetime(2026, 10, 30, 16, 0, tzinfo=NEW_YORK)    # Friday, still on daylight time
     due = add_business_time(start, timedelta(hours=2), calendar)
     assert due == datetime(2026, 11, 2, 10, 0, tzinfo=NEW_YORK)   # Monday 10:00 standard time
-    assert due.astimezone(timezone.utc).hour == 15
+    assert due.astimezone(UTC).hour == 15
 
 
 def test_a_shift_that_falls_into_the_dst_gap_counts_only_its_real_hour():
@@ -79,13 +79,13 @@ def test_a_shift_that_falls_into_the_dst_gap_counts_only_its_real_hour():
 @pytest.mark.parametrize("hours", [0.5, 1, 9, 24, 48, 200])
 def test_elapsed_business_time_inverts_adding_it(hours):
     calendar = shanghai_desk(holidays=SPRING_FESTIVAL, workdays=SPRING_FESTIVAL_WORKDAYS)
-    for start in (datetime(2026, 2, 10, 8, 15, tzinfo=timezone.utc), datetime(2026, 2, 14, 3, 0, tzinfo=timezone.utc)):
+    for start in (datetime(2026, 2, 10, 8, 15, tzinfo=UTC), datetime(2026, 2, 14, 3, 0, tzinfo=UTC)):
         due = add_business_time(start, timedelta(hours=hours), calendar)
         assert business_time_between(start, due, calendar) == timedelta(hours=hours)
 
 
 def test_no_calendar_means_around_the_clock():
-    start = datetime(2026, 11, 28, 3, 0, tzinfo=timezone.utc)   # a Saturday
+    start = datetime(2026, 11, 28, 3, 0, tzinfo=UTC)   # a Saturday
     assert add_business_time(start, timedelta(hours=24), None) == start + timedelta(hours=24)
     assert business_time_between(start, start + timedelta(hours=5), None) == timedelta(hours=5)
     assert business_time_between(start, start - timedelta(hours=5), None) == timedelta(0)
@@ -95,7 +95,7 @@ def test_a_calendar_without_room_fails_instead_of_looping():
     mondays = [date(2026, 11, 30) + timedelta(weeks=n) for n in range(600)]
     calendar = calendar_from_table({"timezone": "UTC", "hours": {"mon": "09:00-10:00"}, "holidays": mondays})
     with pytest.raises(ValueError, match="no room"):
-        add_business_time(datetime(2026, 11, 25, tzinfo=timezone.utc), timedelta(hours=1), calendar)
+        add_business_time(datetime(2026, 11, 25, tzinfo=UTC), timedelta(hours=1), calendar)
 
 
 def test_naive_instants_are_refused():

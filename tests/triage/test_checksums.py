@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bridgedesk.triage import checksums
+from bridgedesk.triage.entities import checksums
 
 VECTORS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "address_vectors"
 

@@ -10,7 +10,7 @@ from bridgedesk.triage.completeness import (
     missing_fields,
     requirements_from_config,
 )
-from bridgedesk.triage.entities import extract_entities
+from bridgedesk.triage.entities.extract import extract_entities
 
 
 def types_in(text: str) -> list[str]:

@@ -8,7 +8,7 @@ import base58
 import bech32
 import pytest
 
-from bridgedesk.triage.entities import Entity, extract_entities
+from bridgedesk.triage.entities.extract import Entity, extract_entities
 
 TRON_USDT_CONTRACT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 XRP_GENESIS = "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh"
@@ -308,7 +308,7 @@ def test_network_words_never_hide_a_match() -> None:
     """Each network pattern runs only when one of its words is in the text: on real and
     generated mail, and on every network's own spellings, that must find what the pattern finds."""
     from bridgedesk.bench.corpus import generate_corpus
-    from bridgedesk.triage.entities import NETWORKS, fold_case
+    from bridgedesk.triage.entities.extract import NETWORKS, fold_case
 
     spellings = ["TRC-20", "Tron network", "波场", "ERC20", "Ethereum mainnet", "以太坊网络", "BEP-20", "BSC",
                  "BNB Smart Chain", "币安智能链", "BEP2", "BNB Beacon Chain", "SPL", "Solana", "Arbitrum One",
@@ -325,7 +325,7 @@ def test_cue_words_never_hide_a_match() -> None:
     """A cue pattern runs only when one of its words is in the text; on real and generated mail
     and on the cues' own spellings in every language, no match may lack them."""
     from bridgedesk.bench.corpus import generate_corpus
-    from bridgedesk.triage.entities import CUE_WORDS, fold_case
+    from bridgedesk.triage.entities.extract import CUE_WORDS, fold_case
 
     cues = ["UID: 12345678", "user id 12345678", "userid12345678", "user number 1234567", "用户ID 12345678",
             "账户编号：12345678", "帳號號碼 12345678", "ユーザーID 12345678", "사용자 ID 12345678", "회원 번호 12345678",
@@ -350,7 +350,7 @@ def test_patterns_read_on_folded_text_are_written_in_lower_case() -> None:
     character class (e.g. "ID") could never match again."""
     import re
 
-    from bridgedesk.triage.entities import CUE_WORDS, HASH_CONTEXT, NETWORKS, SOLANA_CONTEXT, _NOT_ERROR_CODE
+    from bridgedesk.triage.entities.extract import _NOT_ERROR_CODE, CUE_WORDS, HASH_CONTEXT, NETWORKS, SOLANA_CONTEXT
 
     patterns = [*CUE_WORDS, *(p for _, _, p in NETWORKS), *(p for _, p in HASH_CONTEXT), SOLANA_CONTEXT, _NOT_ERROR_CODE]
     for pattern in patterns:

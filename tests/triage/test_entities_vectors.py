@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bridgedesk.triage.entities import Entity, extract_entities
+from bridgedesk.triage.entities.extract import Entity, extract_entities
 
 VECTORS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "address_vectors"
 

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bridgedesk.triage import features
-from bridgedesk.triage.classifier_encoder import PieceEmbedder, encoder_available, piece_ids
-from bridgedesk.triage.features import _VECTORISER_SPECS, fit_feature_space, normalise_text
+from bridgedesk.triage.category import features
+from bridgedesk.triage.category.encoder import PieceEmbedder, encoder_available, piece_ids
+from bridgedesk.triage.category.features import _VECTORISER_SPECS, fit_feature_space, normalise_text
 
 TRAIN = [
     "My USDT deposit via TRC20 has not arrived after 3 hours",

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bridgedesk.triage.classifier_encoder import encoder_available
-from bridgedesk.triage.features import HASH_TOKEN, normalise_text
-from bridgedesk.triage.model import CategoryModel, Prediction, read_labelled_csv
+from bridgedesk.triage.category.encoder import encoder_available
+from bridgedesk.triage.category.features import HASH_TOKEN, normalise_text
+from bridgedesk.triage.category.model import CategoryModel, Prediction, read_labelled_csv
 
 BANKING77 = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "banking77"
 

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from bridgedesk.triage.seed import SeedExample, load_seed, parse_seed_rows
+from bridgedesk.triage.category.seed import SeedExample, load_seed, parse_seed_rows
 
 CATEGORIES = {
     "account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from bridgedesk.desk.models import Attachment, Ticket
-from bridgedesk.web.attachments import content_disposition, reencode_image, safe_filename
+from bridgedesk.web.console.attachments import content_disposition, reencode_image, safe_filename
 from tests.desk.helpers import drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,11 +11,11 @@ from django.utils import timezone
 
 from bridgedesk.bench.console_seed import seed_console
 from bridgedesk.desk.models import Ticket
-from bridgedesk.web.access import visible_tickets
-from bridgedesk.web.views import FILTERS, count_views, next_ticket_for, order_for_work
+from bridgedesk.web.auth.access import visible_tickets
+from bridgedesk.web.console.views import FILTERS, count_views, next_ticket_for, order_for_work
 
 pytestmark = pytest.mark.django_db
-NOW = datetime(2026, 11, 20, 9, 30, tzinfo=dt_timezone.utc)
+NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 
 

@@ -8,9 +8,9 @@ from unittest import mock
 import pytest
 from django.test import Client
 
-from bridgedesk.desk import services
+from bridgedesk.desk.actions import tickets as ticket_actions
 from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket, TicketEvent
-from bridgedesk.web.portal import LINK_MAX_AGE_SECONDS, make_signin_token
+from bridgedesk.web.portal.views import LINK_MAX_AGE_SECONDS, make_signin_token
 from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -81,7 +81,7 @@ def test_customer_sees_only_own_tickets(two_customers):
 def test_thread_hides_internal_notes_and_staff_pages(make_agent, two_customers):
     mine, _ = two_customers
     agent = make_agent("ann")
-    services.add_note(mine, text="INTERNAL: customer looks like a scammer", author=agent.user)
+    ticket_actions.add_note(mine, text="INTERNAL: customer looks like a scammer", author=agent.user)
     li = signed_in(mine.requester)
     html = li.get(f"/portal/tickets/{mine.number}/").content.decode()
     assert "我的 USDT 充值没到账" in html and "INTERNAL" not in html
@@ -124,7 +124,8 @@ def test_link_requests_are_limited_per_address(client, two_customers):
 
 
 def test_customer_chooses_the_anti_phishing_code_and_our_mail_shows_it(two_customers):
-    from bridgedesk.desk.outbox import queue_agent_reply, render_outbox_mail
+    from bridgedesk.desk.outbox.deliver import render_outbox_mail
+    from bridgedesk.desk.outbox.queue import queue_agent_reply
     from bridgedesk.desk.runtime import get_config
 
     mine, _ = two_customers

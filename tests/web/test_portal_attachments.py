@@ -14,7 +14,7 @@ from django.test import Client
 from PIL import Image
 
 from bridgedesk.desk.models import Attachment, Message, Ticket, TicketEvent
-from bridgedesk.web.portal_uploads import MAX_FILES_PER_REPLY
+from bridgedesk.web.portal.uploads import MAX_FILES_PER_REPLY
 from tests.web.conftest import mail, make_tickets
 from tests.web.test_portal import SEED, signed_in
 

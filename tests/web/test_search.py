@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def _empty_search_index():
     """Django's flush between tests leaves the search tables alone; start each test from an empty index."""
-    from bridgedesk.desk.search import clear_index
+    from bridgedesk.desk.search.index import clear_index
 
     clear_index()
 

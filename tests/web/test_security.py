@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from bridgedesk.web.security import CONTENT_SECURITY_POLICY
+from bridgedesk.web.auth.security import CONTENT_SECURITY_POLICY
 from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 
-from bridgedesk.web.security import LOGIN_FAILURE_LIMIT, login_blocked, record_login_failure, take_slot
+from bridgedesk.web.auth.security import LOGIN_FAILURE_LIMIT, login_blocked, record_login_failure, take_slot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 REPO = Path(__file__).resolve().parents[2]

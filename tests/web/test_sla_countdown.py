@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from bridgedesk.desk import services
+from bridgedesk.desk.actions import tickets as ticket_actions
 from bridgedesk.desk.models import Ticket
-from bridgedesk.desk.sla import scan_breaches
+from bridgedesk.desk.sla.deadlines import scan_breaches
 from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,7 +34,7 @@ def test_breached_ticket_shows_the_marker_on_the_list_and_the_page(make_agent, d
 def test_ticket_page_counts_down_to_the_next_response(make_agent, desk_config):
     agent = make_agent("ann")
     [ticket] = make_tickets(mail("Withdrawal stuck · 提现卡住", "My BTC withdrawal is pending."))
-    services.reply(ticket, text="Checking now. 正在核查。", author=agent.user)
+    ticket_actions.reply(ticket, text="Checking now. 正在核查。", author=agent.user)
     make_tickets(mail(f"Re: [{ticket.number}] {ticket.subject}", "Any news? 有进展吗？"))
     page = agent.get(f"/tickets/{ticket.number}/").content.decode()
     assert "next response · 下次回复 <span class=\"sla\">23h 59m left" in page or "next response · 下次回复 <span class=\"sla\">1d 0h left" in page

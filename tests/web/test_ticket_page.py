@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bridgedesk.desk.learning.training import agent_labelled_examples
 from bridgedesk.desk.models import AuditEvent, Macro, Message, OutboxMail, Ticket, TicketEvent
-from bridgedesk.desk.training import agent_labelled_examples
 from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)

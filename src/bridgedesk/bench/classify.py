@@ -18,7 +18,7 @@ from pathlib import Path
 from sklearn.metrics import accuracy_score, f1_score
 from threadpoolctl import threadpool_limits
 
-from bridgedesk.triage.model import CategoryModel, read_labelled_csv
+from bridgedesk.triage.category.model import CategoryModel, read_labelled_csv
 
 
 def run_classify_bench(

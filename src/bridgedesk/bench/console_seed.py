@@ -15,8 +15,7 @@ import itertools
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
@@ -26,10 +25,10 @@ from django.utils import timezone
 
 from bridgedesk.bench import corpus
 from bridgedesk.bench.console_text import TextPools
-from bridgedesk.desk.demo import create_demo_accounts
+from bridgedesk.desk.actions.tickets import CATEGORIES
 from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
-from bridgedesk.desk.services import CATEGORIES
+from bridgedesk.desk.setup.demo import create_demo_accounts
 from bridgedesk.triage.routing import route
 
 LANGUAGES = ("en", "zh", "ja", "ko", "ru", "es", "vi", "tr")
@@ -247,7 +246,7 @@ def stamp(value: datetime | None) -> object:
     """A datetime as the database stores it; SQLite's text form built directly (Django's adapter costs seconds here)."""
     if value is None or connection.vendor != "sqlite":
         return connection.ops.adapt_datetimefield_value(value)
-    return str(value.astimezone(dt_timezone.utc).replace(tzinfo=None))
+    return str(value.astimezone(UTC).replace(tzinfo=None))
 
 
 def reset_sequences() -> None:

@@ -13,7 +13,7 @@ import hashlib
 import html
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -25,7 +25,7 @@ from bridgedesk.bench import corpus_values as values
 SUPPORT = "support@kestrel.exchange"
 SECURITY = "security@kestrel.exchange"
 ZH_SHARE = 0.4
-START = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
 
 @dataclass(frozen=True)

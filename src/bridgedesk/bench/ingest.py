@@ -34,9 +34,9 @@ import multiprocessing
 import os
 import statistics
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
-from typing import Sequence
 
 INTAKE_BATCH = 64
 ACCOUNTED_OUTCOMES = ("duplicate", "repeat_delivery", "bounce", "bounce_unmatched")
@@ -116,7 +116,7 @@ def parse_and_decode(raw: bytes) -> int:
 
 
 def receive_in_batches(messages: Sequence[bytes], batch: int = INTAKE_BATCH) -> IntakeTiming:
-    from bridgedesk.desk.receive import RawMail, receive_raw_messages
+    from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 
     ids: list[int] = []
     shares: list[float] = []
@@ -178,7 +178,7 @@ def drain_processing_queue(worker_id: str = "bench-ingest", intake_done=None) ->
     running worker would, so every message handed in is processed within the measurement.
     ``intake_done`` (an Event; None: intake has finished) says whether more jobs may come.
     """
-    from bridgedesk.desk.jobworker import ChainingWorker
+    from bridgedesk.desk.jobs.chaining import ChainingWorker
 
     while True:
         finished = intake_done is None or intake_done.is_set()   # read before looking for work

@@ -18,8 +18,8 @@ from django.http import HttpResponse
 from django.test import Client
 
 from bridgedesk.desk.models import Message, Ticket
-from bridgedesk.desk.search import catch_up, search_tickets
-from bridgedesk.web.access import visible_tickets
+from bridgedesk.desk.search.index import catch_up, search_tickets
+from bridgedesk.web.auth.access import visible_tickets
 
 CHINESE = ("提现", "充值", "冻结", "到账", "审核", "密码", "风控", "入账")
 CHINESE_ONE = ("币", "冻")             # one character: a prefix scan over bigrams, the slowest kind

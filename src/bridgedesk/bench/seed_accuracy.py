@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bridgedesk.modelstore import train_from_seed
-from bridgedesk.triage.seed import load_seed
+from bridgedesk.triage.category.seed import load_seed
+from bridgedesk.triage.category.store import train_from_seed
 
 
 def run_seed_accuracy() -> dict[str, object]:

@@ -77,7 +77,7 @@ def run_smtp_bench(sessions: int, n: int) -> dict:
 
 def start_listener():  # type: ignore[no-untyped-def]
     """The same listener ``bridgedesk serve`` runs: SupportHandler + GroupCommit(receive_raw_messages)."""
-    from bridgedesk.desk.receive import receive_raw_messages
+    from bridgedesk.desk.processing.receive import receive_raw_messages
     from bridgedesk.desk.runtime import get_config
     from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler
 

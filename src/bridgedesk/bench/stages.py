@@ -8,12 +8,12 @@ is the figure the guard issue bounds (at most 20% of the pipeline's time).
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
-from bridgedesk.guard.scan import guard_message
+from bridgedesk.guard.secrets.scan import guard_message
 from bridgedesk.mail.parse import parse_message
-from bridgedesk.modelstore import train_from_seed
-from bridgedesk.triage.entities import extract_entities
+from bridgedesk.triage.category.store import train_from_seed
+from bridgedesk.triage.entities.extract import extract_entities
 from bridgedesk.triage.language import detect_language
 from bridgedesk.triage.priority import decide_priority
 from bridgedesk.understanding import CLASSIFY_CHARS

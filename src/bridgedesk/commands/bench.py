@@ -1,4 +1,4 @@
-"""`bridgedesk bench ingest | smtp | console | classify`: run one benchmark, print its JSON as the last line.
+"""`bridgedesk bench ingest | smtp | console | stages | seed | classify`: run one benchmark, print its JSON as the last line.
 
 The desk benchmarks run on a fresh data directory (a temporary folder, removed afterwards)
 with the built-in demo brand, so a figure never depends on, or disturbs, an operator's
@@ -15,10 +15,34 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bridgedesk.cli import UserError
+from bridgedesk.commands.base import Command, UserError
 
 
-def run_bench(args: argparse.Namespace) -> int:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    bench_sub = parser.add_subparsers(dest="bench", required=True, metavar="BENCH")
+    ingest = bench_sub.add_parser("ingest", help="whole pipeline throughput")
+    ingest.add_argument("--corpus", help="folder of .eml files (default: generated corpus)")
+    ingest.add_argument("--n", type=int, default=2000)
+    ingest.add_argument("--db", help="database URL (default: fresh SQLite in a temp dir)")
+    smtp = bench_sub.add_parser("smtp", help="SMTP listener with Postfix's smtp-source")
+    smtp.add_argument("--sessions", type=int, default=8)
+    smtp.add_argument("--n", type=int, default=3000)
+    console = bench_sub.add_parser("console", help="console page server time on a seeded data set")
+    console.add_argument("--tickets", type=int, default=100_000)
+    console.add_argument("--messages", type=int, default=1_000_000)
+    console.add_argument("--requests", type=int, default=100, help="requests per view (default 100)")
+    console.add_argument("--db", help="database URL (default: fresh SQLite in a temp dir)")
+    console.add_argument("--search", action="store_true",
+                         help="also build the full-text index (about 5 minutes at 1M messages) and time searches")
+    stages = bench_sub.add_parser("stages", help="time per understanding stage (parse, guard, triage)")
+    stages.add_argument("--n", type=int, default=1000)
+    bench_sub.add_parser("seed", help="category accuracy per language on the seed set's held-out split")
+    classify = bench_sub.add_parser("classify", help="category model accuracy and speed")
+    classify.add_argument("--train", required=True)
+    classify.add_argument("--test", required=True)
+
+
+def run(args: argparse.Namespace) -> int:
     if args.bench == "classify":
         return _print(_run_classify(args))
     if args.bench == "stages":
@@ -133,3 +157,7 @@ def _close_database() -> None:
 def _print(result: dict) -> int:
     print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0
+
+
+# Benchmarks set up their own fresh data directory and Django (prepare_bench_environment).
+COMMAND = Command("bench", "benchmarks", add_arguments, run, needs_desk=False)

@@ -13,12 +13,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bridgedesk.commands.base import Command
 from bridgedesk.config import Config, load_config
-from bridgedesk.modelstore import load_or_train, model_file
+from bridgedesk.triage.category.store import load_or_train, model_file
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
 
 
-def run_triage(args: argparse.Namespace) -> int:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="TOML config file (or $BRIDGEDESK_CONFIG)")
+    parser.add_argument("--data", help="data directory holding a trained model (default ./var)")
+    parser.add_argument("--json", action="store_true", required=True, help="one JSON object per file")
+    parser.add_argument("files", nargs="+", metavar="FILE.eml")
+
+
+def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     data_dir = Path(args.data or os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
     model = load_or_train(model_file(data_dir))
@@ -63,3 +71,6 @@ def triage_json(name: str, understanding: Understanding) -> dict[str, Any]:
         "needs_triage": understanding.needs_triage,
         "unparseable": understanding.parsed.unparseable,
     }
+
+
+COMMAND = Command("triage", "understand .eml files without a database", add_arguments, run, needs_desk=False)

@@ -8,8 +8,8 @@ from pathlib import Path
 from django.conf import settings
 
 from bridgedesk.config import Config, load_config
-from bridgedesk.modelstore import load_or_train, model_file
-from bridgedesk.triage.model import CategoryModel
+from bridgedesk.triage.category.model import CategoryModel
+from bridgedesk.triage.category.store import load_or_train, model_file
 
 _loaded: dict[str, tuple[float, CategoryModel]] = {}
 

@@ -1,6 +1,8 @@
-"""A job worker: django-tasks-db's worker loop (ending a job and claiming the next in one
-transaction, see ``jobworker``), plus a housekeeping thread that recovers work whose worker
-died (lease expired) and purges sealed originals past their retention."""
+"""The worker process: django-tasks-db's job loop (ending a job and claiming the next in one
+transaction, see ``jobs/chaining.py``), plus a housekeeping thread that keeps every room tidy:
+it recovers work whose worker died (lease expired), purges sealed originals past their
+retention, indexes new messages for search, records SLA breaches and refreshes SQLite's
+planner statistics. It sits above the other rooms and may call any of them."""
 
 from __future__ import annotations
 
@@ -12,13 +14,14 @@ import threading
 
 from django.db import close_old_connections, connections
 
-from bridgedesk.desk.jobworker import ChainingWorker
-from bridgedesk.desk.planner import refresh_planner_statistics
-from bridgedesk.desk.recovery import recover_stalled_inbound, recover_stalled_outbox
-from bridgedesk.desk.retention import purge_expired_originals
+from bridgedesk.desk.db.planner import refresh_planner_statistics
+from bridgedesk.desk.jobs.chaining import ChainingWorker
+from bridgedesk.desk.jobs.recovery import recover_stalled_inbound, recover_stalled_outbox
+from bridgedesk.desk.jobs.registry import Job, performer
+from bridgedesk.desk.processing.retention import purge_expired_originals
 from bridgedesk.desk.runtime import get_config, get_model
-from bridgedesk.desk.search import catch_up as catch_up_search_index
-from bridgedesk.desk.sla import scan_breaches
+from bridgedesk.desk.search.index import catch_up as catch_up_search_index
+from bridgedesk.desk.sla.deadlines import scan_breaches
 from bridgedesk.understanding import preload
 
 log = logging.getLogger("bridgedesk.worker")
@@ -67,11 +70,10 @@ def preload_worker() -> None:
     readers on first use; inside the first job that was about 0.13 s, a third of a 64-message
     job, charged to the first customer of every worker process.
     """
-    from PIL import Image
+    from PIL import Image  # start-up cost: only workers need Pillow's readers
 
-    import bridgedesk.desk.pipeline  # noqa: F401 - imported for its side effect: loaded now
-    import bridgedesk.desk.tasks  # noqa: F401
-
+    for job in Job:
+        performer(job)   # imports the code that does each job
     get_model()   # load or train
     preload()
     Image.preinit()   # the common image readers (PNG, JPEG, GIF, BMP), registered on first open

@@ -24,14 +24,15 @@ import logging
 import re
 import ssl
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
 
+from django.db import close_old_connections, connection
 from imapclient import DELETED, SEEN, IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from bridgedesk.config import DEFAULT_MAX_MESSAGE_BYTES, ImapSource
-from bridgedesk.desk.receive import RawMail, Received, receive_raw_messages
+from bridgedesk.desk.processing.receive import RawMail, Received, receive_raw_messages
 
 log = logging.getLogger("bridgedesk.imap")
 
@@ -236,8 +237,6 @@ class ImapPoller:
 
     def run(self, stop: threading.Event) -> None:
         """Poll until ``stop`` is set; every failure is logged and retried, never raised."""
-        from django.db import connection
-
         log.info("imap %s: polling every %ss", self.label, self.source.poll_seconds)
         self.stop = stop
         try:
@@ -249,8 +248,6 @@ class ImapPoller:
 
     def poll_safely(self) -> float:
         """One poll; returns how long to wait before the next one."""
-        from django.db import close_old_connections
-
         try:
             close_old_connections()
             result = self.poll_once()

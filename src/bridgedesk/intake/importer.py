@@ -9,11 +9,11 @@ and counted, and anything unreadable is refused with its reason, never silently 
 from __future__ import annotations
 
 import mailbox
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
 
-from bridgedesk.desk.receive import RawMail, receive_raw_messages
+from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 from bridgedesk.desk.runtime import get_config
 
 BATCH = 200
@@ -131,6 +131,6 @@ class _NoBar:
 def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]
     if not enabled:
         return _NoBar()
-    from tqdm import tqdm
+    from tqdm import tqdm  # start-up cost: only for a progress bar
 
     return tqdm(unit="msg", desc="importing")

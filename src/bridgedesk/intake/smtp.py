@@ -13,13 +13,15 @@ import asyncio
 import logging
 import ssl
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import AnyStr, Callable, Sequence
+from typing import AnyStr
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
+from django.db import connection, connections
 
-from bridgedesk.desk.receive import RawMail, Received
+from bridgedesk.desk.processing.receive import RawMail, Received
 
 log = logging.getLogger("bridgedesk.smtp")
 MAX_BATCH = 512
@@ -69,8 +71,6 @@ class GroupCommit:
         Reopening per batch cost a connect and the PRAGMA setup on every group commit; a
         connection that failed is closed so the next batch starts on a fresh one.
         """
-        from django.db import connection
-
         try:
             return self._commit(mails)
         except Exception:
@@ -88,8 +88,6 @@ class GroupCommit:
 
 
 def _close_thread_connections() -> None:
-    from django.db import connections
-
     connections.close_all()
 
 

@@ -7,7 +7,7 @@ Auto-replies carry ``Auto-Submitted: auto-replied`` (RFC 3834) and Microsoft's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -81,7 +81,7 @@ def build_message(mail: OutgoingMail) -> bytes:
     message = EmailMessage(policy=_SMTP)
     _set_addresses(message, mail)
     message["Subject"] = _single_line(mail.subject)
-    message["Date"] = format_datetime(datetime.now(timezone.utc))
+    message["Date"] = format_datetime(datetime.now(UTC))
     _set_threading(message, mail)
     if mail.auto_submitted:
         message["Auto-Submitted"] = "auto-replied"

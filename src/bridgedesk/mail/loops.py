@@ -8,7 +8,7 @@ auditable on the ticket.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from bridgedesk.mail.headers import first_header
 from bridgedesk.mail.parse import ParsedMail

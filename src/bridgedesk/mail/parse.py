@@ -19,8 +19,15 @@ from bridgedesk.mail.attachments import MailAttachment
 from bridgedesk.mail.bigparts import lift_large_parts
 from bridgedesk.mail.dsn import DeliveryReport, looks_like_bounce, read_informal_report, read_standard_report
 from bridgedesk.mail.headers import (
-    address_list, all_headers, first_header, parse_addresses, parse_date, parse_message_id,
-    parse_message_ids, parse_return_path, read_headers,
+    address_list,
+    all_headers,
+    first_header,
+    parse_addresses,
+    parse_date,
+    parse_message_id,
+    parse_message_ids,
+    parse_return_path,
+    read_headers,
 )
 from bridgedesk.mail.htmltext import MAX_TEXT_CHARS, sanitize_html, sanitized_html_to_text
 from bridgedesk.mail.quotes import split_reply

@@ -10,9 +10,10 @@ working time left raises instead of spinning.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_DAYS = 3660   # ten years of calendar days: far beyond any deadline, small enough to fail fast
@@ -149,7 +150,7 @@ def _working_spans(calendar: BusinessCalendar, first_day: date, *, days: int) ->
 def _instant(day: date, minute: int, zone: ZoneInfo) -> datetime:
     """A local wall-clock minute as a UTC instant; a time inside a DST gap moves forward with the clock."""
     local = datetime.combine(day, time()) + timedelta(minutes=minute)
-    return local.replace(tzinfo=zone).astimezone(timezone.utc)
+    return local.replace(tzinfo=zone).astimezone(UTC)
 
 
 def _require_aware(moment: datetime, name: str) -> None:

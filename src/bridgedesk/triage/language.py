@@ -27,7 +27,6 @@ from functools import cache
 from itertools import islice
 
 import numpy as np
-
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 FALLBACK_LANGUAGE = "en"

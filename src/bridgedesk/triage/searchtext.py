@@ -13,7 +13,7 @@ hash, an order id) are kept whole as one token *and* split into their parts, so 
 identifier matches exactly while a part (100123) still finds it. Text is NFKC-normalised
 first, so full-width ＵＳＤＴ and １２３ (common from Chinese input methods) match USDT and 123.
 
-The module is pure (stdlib only); ``bridgedesk.desk.search`` stores the tokens in SQLite
+The module is pure (stdlib only); ``bridgedesk.desk.search.index`` stores the tokens in SQLite
 FTS5 or a PostgreSQL tsvector, both of which take the tokens exactly as given here.
 """
 

@@ -3,9 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from bridgedesk.web import attachments, portal, twofactor, views
-from bridgedesk.web import search, verify
-from bridgedesk.web.security import RateLimitedLoginView
+from bridgedesk.web.auth import twofactor
+from bridgedesk.web.auth.security import RateLimitedLoginView
+from bridgedesk.web.console import attachments, search, views
+from bridgedesk.web.portal import views as portal
+from bridgedesk.web.public import verify
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/tickets/", permanent=False)),

@@ -1,4 +1,4 @@
-"""Full-text search tables (see ``bridgedesk.desk.search``): one document per message, one per ticket.
+"""Full-text search tables (see ``bridgedesk.desk.search.index``): one document per message, one per ticket.
 
 Not Django models on purpose: on SQLite they are FTS5 virtual tables, on PostgreSQL a tsvector
 with a GIN index, and both are written only with the tokens ``bridgedesk.triage.searchtext``

@@ -1,0 +1,125 @@
+"""What people do to tickets: the verbs the console and the portal call.
+
+Every change is a small function that records a ``TicketEvent`` on the ticket, so the timeline
+tells who did what; category changes are recorded as ``category_set`` because ``bridgedesk
+train`` learns from them. Outgoing mail goes through :mod:`bridgedesk.desk.outbox.queue` only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from bridgedesk.desk.models import Macro, Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.outbox.queue import queue_agent_reply
+from bridgedesk.desk.runtime import get_config
+from bridgedesk.desk.sla.deadlines import deadline_changes
+from bridgedesk.guard.outbound.lint import LintProblem, lint_reply
+
+CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
+              "promotions", "phishing_report", "feedback", "other")
+_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+@dataclass(frozen=True)
+class ReplyOutcome:
+    """Whether a reply left; if not, what blocked it (refusals) or what needs a yes (confirmations)."""
+
+    sent: bool
+    refusals: tuple[LintProblem, ...] = ()
+    confirmations: tuple[LintProblem, ...] = ()
+
+
+def _touch(ticket: Ticket, **changes: object) -> None:
+    for field, value in changes.items():
+        setattr(ticket, field, value)
+    ticket.updated_at = timezone.now()
+    ticket.save(update_fields=[*changes, "updated_at"])
+
+
+def reply(ticket: Ticket, *, text: str, author, confirmed_links: bool = False) -> ReplyOutcome:  # type: ignore[no-untyped-def]
+    """Send an agent's reply unless it asks for a secret; foreign links need ``confirmed_links``."""
+    config = get_config()
+    refusals, confirmations = lint_reply(text, official_domains=config.brand.official_domains)
+    if refusals:
+        return ReplyOutcome(False, tuple(refusals), tuple(confirmations))
+    if confirmations and not confirmed_links:
+        return ReplyOutcome(False, (), tuple(confirmations))
+    queue_agent_reply(ticket, text=text, author=author, config=config)
+    return ReplyOutcome(True)
+
+
+def add_note(ticket: Ticket, *, text: str, author) -> Message:  # type: ignore[no-untyped-def]
+    """An internal note: on the agents' timeline, never mailed, never shown in the portal."""
+    with transaction.atomic():
+        note = Message.objects.create(ticket=ticket, direction=Message.Direction.NOTE, text=text, visible_text=text,
+                                      author=author, sender=getattr(author, "username", "")[:320])
+        _touch(ticket)
+    return note
+
+
+def change_status(ticket: Ticket, status: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+    if status not in Ticket.Status.values:
+        raise ValueError(f"unknown status {status!r}")
+    with transaction.atomic():
+        TicketEvent.objects.create(ticket=ticket, kind="status_set", actor=actor, data={"before": ticket.status, "status": status})
+        _touch(ticket, status=status)
+
+
+def assign(ticket: Ticket, assignee, *, actor) -> None:  # type: ignore[no-untyped-def]
+    with transaction.atomic():
+        TicketEvent.objects.create(ticket=ticket, kind="assigned", actor=actor,
+                                   data={"assignee": assignee.username if assignee else None})
+        _touch(ticket, assignee=assignee)
+
+
+def set_category(ticket: Ticket, category: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+    """Set or confirm the category; the event is a training label for ``bridgedesk train``."""
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown category {category!r}")
+    with transaction.atomic():
+        TicketEvent.objects.create(ticket=ticket, kind="category_set", actor=actor,
+                                   data={"before": ticket.category, "category": category})
+        _touch(ticket, category=category)
+
+
+def set_priority(ticket: Ticket, priority: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+    if priority not in Ticket.Priority.values:
+        raise ValueError(f"unknown priority {priority!r}")
+    with transaction.atomic():
+        TicketEvent.objects.create(ticket=ticket, kind="priority_set", actor=actor, data={"before": ticket.priority, "priority": priority})
+        ticket.priority = priority   # the new priority's policy sets the deadlines
+        _touch(ticket, priority=priority, **deadline_changes(ticket))
+
+
+def set_queue(ticket: Ticket, queue: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+    with transaction.atomic():
+        TicketEvent.objects.create(ticket=ticket, kind="queue_set", actor=actor, data={"before": ticket.queue, "queue": queue})
+        ticket.queue = queue   # the new queue's calendar counts the working hours
+        _touch(ticket, queue=queue, **deadline_changes(ticket))
+
+
+def merge(source: Ticket, target: Ticket, *, actor) -> None:  # type: ignore[no-untyped-def]
+    """Move every message of ``source`` into ``target`` and close ``source`` with a pointer to it."""
+    if source.pk == target.pk:
+        raise ValueError("a ticket cannot be merged into itself")
+    with transaction.atomic():
+        moved = Message.objects.filter(ticket=source).update(ticket=target)
+        OutboxMail.objects.filter(ticket=source).update(ticket=target)
+        TicketEvent.objects.create(ticket=target, kind="merged_in", actor=actor, data={"from": source.number, "messages": moved})
+        TicketEvent.objects.create(ticket=source, kind="merged_into", actor=actor, data={"into": target.number, "messages": moved})
+        _touch(source, status=Ticket.Status.CLOSED)
+        _touch(target)
+
+
+def fill_macro(macro: Macro, ticket: Ticket, *, agent_name: str = "") -> str:
+    """The macro's body with its placeholders filled; unknown placeholders are left as written."""
+    values = {
+        "number": ticket.number or "", "name": ticket.requester.name or ticket.requester.email.split("@")[0],
+        "email": ticket.requester.email, "subject": ticket.subject, "agent": agent_name,
+        "brand": get_config().brand.name,
+    }
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), macro.body)

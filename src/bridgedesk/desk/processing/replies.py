@@ -1,0 +1,75 @@
+"""What a customer's reply changes on its ticket: one rule set for the one-by-one path and for
+a persist group's reply lane, which applies it to many tickets with one read and one insert.
+
+A reply reopens a waiting ticket, may supply what was missing, flags a sender other than the
+requester (possible hijack), escalates a leaked secret to the security queue, and owes a
+next response once we have answered (``note_customer_reply``). A duplicate changes nothing
+but the ticket's ``updated_at``: it must not reset the ticket's place in the queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from bridgedesk.config import Config
+from bridgedesk.desk.models import Message, Ticket, TicketEvent
+from bridgedesk.desk.processing.threads import ThreadDecision
+from bridgedesk.desk.sla.deadlines import CUSTOMER_REPLY_FIELDS, note_customer_reply
+from bridgedesk.triage.completeness import missing_fields
+from bridgedesk.understanding import Understanding
+
+# What a reply reads fresh before changing its ticket: a ticket read once for the whole group
+# (threading evidence) may have been changed since by an agent or another worker.
+REPLY_FIELDS = ("status", "missing", "flags", "tags", "priority", "queue", "category", *CUSTOMER_REPLY_FIELDS)
+
+
+def apply_reply(ticket: Ticket, decision: ThreadDecision, understanding: Understanding,
+                entity_types: Callable[[], set[str]], config: Config) -> tuple[list[str], list[TicketEvent]]:
+    """Change ``ticket`` (read fresh, see ``REPLY_FIELDS``) for one non-duplicate reply.
+
+    Returns the fields to save and the unsaved events to add. ``entity_types``: the entity
+    types of the ticket's inbound messages, this reply included; called only when something
+    is missing, since it costs a query.
+    """
+    fields = ["updated_at"]
+    events: list[TicketEvent] = []
+    if ticket.status in (Ticket.Status.PENDING, Ticket.Status.SOLVED):
+        ticket.status = Ticket.Status.OPEN
+        fields.append("status")
+    if ticket.missing:
+        still = missing_fields(ticket.category, entity_types(), config.triage.requirements)
+        if still != ticket.missing:
+            events.append(TicketEvent(ticket=ticket, kind="missing_updated", data={"before": ticket.missing, "after": still}))
+            ticket.missing = still
+            fields.append("missing")
+    if decision.sender_mismatch and "possible_hijack" not in ticket.flags:
+        ticket.flags = [*ticket.flags, "possible_hijack"]
+        fields.append("flags")
+    for kind in understanding.secret_types:
+        tag = f"secret_leaked:{kind}"
+        if tag not in ticket.tags:
+            ticket.tags = [*ticket.tags, tag]
+            ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
+            fields.extend(["tags", "priority", "queue"])
+    fields += note_customer_reply(ticket, retriaged="priority" in fields, config=config, fresh=True)
+    return sorted(set(fields)), events
+
+
+def refresh_reply_fields(tickets: Sequence[Ticket]) -> None:
+    """``refresh_from_db(fields=REPLY_FIELDS)`` for many tickets in one query."""
+    if not tickets:
+        return
+    fresh = {t.pk: t for t in Ticket.objects.filter(pk__in=[t.pk for t in tickets]).only(*REPLY_FIELDS)}
+    for ticket in tickets:
+        row = fresh[ticket.pk]
+        for name in REPLY_FIELDS:
+            setattr(ticket, name, getattr(row, name))
+
+
+def inbound_entity_types(ticket_ids: Iterable[int]) -> dict[int, set[str]]:
+    """Entity types found in each ticket's inbound messages, in one query."""
+    found: dict[int, set[str]] = {}
+    rows = Message.objects.filter(ticket_id__in=list(ticket_ids), direction=Message.Direction.IN).values_list("ticket_id", "entities")
+    for ticket_id, entities in rows:
+        found.setdefault(ticket_id, set()).update(e["type"] for e in entities)
+    return found

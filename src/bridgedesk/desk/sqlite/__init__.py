@@ -1,1 +1,0 @@
-"""Django's SQLite backend with lock waits that poll (``ENGINE = "bridgedesk.desk.sqlite"``)."""
