@@ -5,11 +5,13 @@ Message-IDs, then the subject tag ``[KX-104233]``. The requester's open ticket i
 fallback only when the subject agrees with it, so an unrelated new question never vanishes
 into an old case. A near-copy of a recent message from the same sender is a duplicate.
 
-A persist group can gather the evidence for all its messages in a few queries up front
-(``gather_evidence``); a message whose sender wrote earlier in the same group, or whose
-references name another message of the group, is left out of it and decided with its own
-queries after its neighbours are stored, so threading inside a group reads exactly what the
-one-by-one path would read.
+The rules are written once, in ``find_thread``, over a ``ThreadEvidence``: what has been
+stored that the rules may ask about. ``StoredEvidence`` asks the database, one query per
+question; a persist group gathers the answers for all its messages in a few queries up front
+(``gather_evidence`` → ``GroupEvidence``). A message whose sender wrote earlier in the same
+group, or whose references name another message of the group, is left out of the group's
+evidence and decided with ``StoredEvidence`` after its neighbours are stored, so threading
+inside a group reads exactly what the one-by-one path would read.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Protocol
 
 from django.db import connection
 from django.db.models import Q
@@ -36,6 +39,50 @@ class ThreadDecision:
 
 
 RECENT_PER_SENDER = 10     # messages compared for duplicates, newest first
+OPEN_PER_SENDER = 10       # the requester's newest open tickets a reply's subject is compared with
+Recent = tuple[int, str, str]   # (ticket pk, visible text, full text) of one stored inbound message
+
+
+class ThreadEvidence(Protocol):
+    """What the threading rules may ask about the messages and tickets already stored."""
+
+    def ticket_referenced(self, message_ids: Sequence[str]) -> Ticket | None:
+        """The ticket of the newest stored message with one of these Message-IDs."""
+
+    def ticket_tagged(self, number: str) -> Ticket | None:
+        """The ticket with this number."""
+
+    def recent_inbound(self, sender: str) -> Sequence[Recent]:
+        """The sender's newest inbound messages in the duplicate window (at most RECENT_PER_SENDER)."""
+
+    def open_tickets_of(self, sender: str, subject_core: str) -> Sequence[Ticket]:
+        """Open tickets of this requester, newest first, among which one may have this subject
+        (at most OPEN_PER_SENDER of the newest; the caller compares subjects)."""
+
+
+@dataclass(frozen=True)
+class StoredEvidence:
+    """``ThreadEvidence`` read from the database when asked: the one-by-one path."""
+
+    duplicate_hours: int
+
+    def ticket_referenced(self, message_ids: Sequence[str]) -> Ticket | None:
+        if not message_ids:
+            return None
+        ticket_id = Message.objects.filter(message_id__in=message_ids).order_by("-id").values_list("ticket_id", flat=True).first()
+        return None if ticket_id is None else Ticket.objects.select_related("requester").get(pk=ticket_id)
+
+    def ticket_tagged(self, number: str) -> Ticket | None:
+        return Ticket.objects.select_related("requester").filter(number=number).first()
+
+    def recent_inbound(self, sender: str) -> Sequence[Recent]:
+        since = timezone.now() - timedelta(hours=self.duplicate_hours)
+        return list(Message.objects.filter(sender=sender, created_at__gte=since, direction=Message.Direction.IN)
+                    .order_by("-id").values_list("ticket_id", "visible_text", "text")[:RECENT_PER_SENDER])
+
+    def open_tickets_of(self, sender: str, subject_core: str) -> Sequence[Ticket]:
+        return list(Ticket.objects.filter(requester__email=sender, status__in=Ticket.OPEN_STATUSES)
+                    .select_related("requester").order_by("-id")[:OPEN_PER_SENDER])
 
 
 @dataclass(frozen=True)
@@ -50,8 +97,21 @@ class GroupEvidence:
     references: dict[str, tuple[int, int]] = field(default_factory=dict)  # Message-ID -> (message pk, ticket pk)
     tags: dict[str, Ticket] = field(default_factory=dict)                 # ticket number -> ticket
     tickets: dict[int, Ticket] = field(default_factory=dict)             # ticket pk -> ticket (with requester)
-    recent: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # sender -> newest inbound
+    recent: dict[str, list[Recent]] = field(default_factory=dict)         # sender -> newest inbound
     open_tickets: dict[str, list[Ticket]] = field(default_factory=dict)  # replying sender -> open tickets with its subject
+
+    def ticket_referenced(self, message_ids: Sequence[str]) -> Ticket | None:
+        hits = [self.references[i] for i in message_ids if i in self.references]
+        return self.tickets[max(hits)[1]] if hits else None
+
+    def ticket_tagged(self, number: str) -> Ticket | None:
+        return self.tags.get(number)
+
+    def recent_inbound(self, sender: str) -> Sequence[Recent]:
+        return self.recent.get(sender, [])
+
+    def open_tickets_of(self, sender: str, subject_core: str) -> Sequence[Ticket]:
+        return self.open_tickets.get(sender, [])   # read for this sender's one message in the group
 
 
 def reference_ids(parsed: ParsedMail) -> list[str]:
@@ -109,7 +169,7 @@ def _references_for(mails: Sequence[tuple[ParsedMail, str]]) -> dict[str, tuple[
     return found
 
 
-def _recent_by_sender(senders: set[str], *, hours: int) -> dict[str, list[tuple[int, str, str]]]:
+def _recent_by_sender(senders: set[str], *, hours: int) -> dict[str, list[Recent]]:
     """Each sender's newest inbound messages in the window, as many as one-by-one would compare."""
     if not senders:
         return {}
@@ -119,7 +179,7 @@ def _recent_by_sender(senders: set[str], *, hours: int) -> dict[str, list[tuple[
         where=f"sender IN ({_placeholders(senders)}) AND created_at >= %s AND direction = %s",
         params=[*senders, connection.ops.adapt_datetimefield_value(since), Message.Direction.IN.value], per_partition=RECENT_PER_SENDER,
     )
-    recent: dict[str, list[tuple[int, str, str]]] = {}
+    recent: dict[str, list[Recent]] = {}
     for sender, ticket_id, visible, full in rows:
         recent.setdefault(sender, []).append((ticket_id, visible, full))
     return recent
@@ -149,74 +209,28 @@ def _placeholders(values: set[str] | list[str]) -> str:
 
 
 def find_thread(
-    parsed: ParsedMail, *, text: str, sender: str, prefix: str, duplicate_hours: int, duplicate_similarity: float,
-    evidence: GroupEvidence | None = None,
+    parsed: ParsedMail, *, text: str, sender: str, prefix: str, duplicate_similarity: float, evidence: ThreadEvidence,
 ) -> ThreadDecision:
-    """Decide the ticket; with ``evidence`` (covering this message) no query is needed but the fallback's."""
-    if evidence is None:
-        ticket, how = _ticket_from_references(parsed)
-        if ticket is None:
-            ticket, how = _ticket_from_tag(parsed.subject, prefix)
-    else:
-        ticket, how = _ticket_from_evidence(parsed, prefix, evidence)
+    """Decide the ticket for one message, strongest evidence first (see the module docstring)."""
+    ticket, how = evidence.ticket_referenced(reference_ids(parsed)), "references"
+    if ticket is None:
+        number = find_ticket_number(parsed.subject, prefix)
+        ticket, how = (evidence.ticket_tagged(number) if number else None), "tag"
     if ticket is not None:
         mismatch = bool(sender) and sender != ticket.requester.email
         return ThreadDecision(ticket=ticket, how=how, sender_mismatch=mismatch)
-    if evidence is None:
-        duplicate = _recent_duplicate(sender, text, hours=duplicate_hours, threshold=duplicate_similarity)
-    else:
-        duplicate = _duplicate_in(evidence.recent.get(sender, []) if sender and text.strip() else [], text,
-                                  threshold=duplicate_similarity)
-    if duplicate is not None:
-        return ThreadDecision(ticket=duplicate, how="duplicate", duplicate=True)
-    if evidence is None:
-        fallback = _open_ticket_with_same_subject(sender, parsed.subject)
-    else:
-        fallback = _same_subject(evidence.open_tickets.get(sender, []), _reply_core(sender, parsed.subject))
+    if sender and text.strip():
+        duplicate = _duplicate_in(evidence.recent_inbound(sender), text, threshold=duplicate_similarity)
+        if duplicate is not None:
+            return ThreadDecision(ticket=duplicate, how="duplicate", duplicate=True)
+    core = _reply_core(sender, parsed.subject)
+    fallback = _same_subject(evidence.open_tickets_of(sender, core), core) if core else None
     if fallback is not None:
         return ThreadDecision(ticket=fallback, how="requester_subject")
     return ThreadDecision(ticket=None, how="new")
 
 
-def _ticket_from_evidence(parsed: ParsedMail, prefix: str, evidence: GroupEvidence) -> tuple[Ticket | None, str]:
-    hits = [evidence.references[i] for i in reference_ids(parsed) if i in evidence.references]
-    if hits:
-        return evidence.tickets[max(hits)[1]], "references"
-    number = find_ticket_number(parsed.subject, prefix)
-    ticket = evidence.tags.get(number) if number else None
-    return (ticket, "tag") if ticket else (None, "")
-
-
-def _ticket_from_references(parsed: ParsedMail) -> tuple[Ticket | None, str]:
-    ids = reference_ids(parsed)
-    if not ids:
-        return None, ""
-    ticket_id = Message.objects.filter(message_id__in=ids).order_by("-id").values_list("ticket_id", flat=True).first()
-    if ticket_id is None:
-        return None, ""
-    return Ticket.objects.select_related("requester").get(pk=ticket_id), "references"
-
-
-def _ticket_from_tag(subject: str, prefix: str) -> tuple[Ticket | None, str]:
-    number = find_ticket_number(subject, prefix)
-    if not number:
-        return None, ""
-    ticket = Ticket.objects.select_related("requester").filter(number=number).first()
-    return (ticket, "tag") if ticket else (None, "")
-
-
-def _recent_duplicate(sender: str, text: str, *, hours: int, threshold: float) -> Ticket | None:
-    if not sender or not text.strip():
-        return None
-    since = timezone.now() - timedelta(hours=hours)
-    recent = (
-        Message.objects.filter(sender=sender, created_at__gte=since, direction="in")
-        .order_by("-id").values_list("ticket_id", "visible_text", "text")[:RECENT_PER_SENDER]
-    )
-    return _duplicate_in(list(recent), text, threshold=threshold)
-
-
-def _duplicate_in(recent: Sequence[tuple[int, str, str]], text: str, *, threshold: float) -> Ticket | None:
+def _duplicate_in(recent: Sequence[Recent], text: str, *, threshold: float) -> Ticket | None:
     """The ticket of the first (newest) near-copy of ``text`` among ``recent``, if any."""
     if not recent:
         return None
@@ -225,9 +239,6 @@ def _duplicate_in(recent: Sequence[tuple[int, str, str]], text: str, *, threshol
         if similarity(wanted, normalize_for_duplicate(visible or full)) >= threshold:
             return Ticket.objects.select_related("requester").get(pk=ticket_id)
     return None
-
-
-OPEN_PER_SENDER = 10       # the requester's newest open tickets a reply's subject is compared with
 
 
 def _reply_core(sender: str, subject: str) -> str | None:
@@ -239,19 +250,8 @@ def _reply_core(sender: str, subject: str) -> str | None:
     return core
 
 
-def _open_ticket_with_same_subject(sender: str, subject: str) -> Ticket | None:
-    core = _reply_core(sender, subject)
-    if core is None:
-        return None
-    candidates = (Ticket.objects.filter(requester__email=sender, status__in=Ticket.OPEN_STATUSES)
-                  .select_related("requester").order_by("-id")[:OPEN_PER_SENDER])
-    return _same_subject(candidates, core)
-
-
-def _same_subject(candidates: Sequence[Ticket], core: str | None) -> Ticket | None:
+def _same_subject(candidates: Sequence[Ticket], core: str) -> Ticket | None:
     """The first (newest) candidate whose subject, without reply prefixes, is ``core``."""
-    if core is None:
-        return None
     for ticket in candidates:
         if strip_reply_prefixes(ticket.subject).strip().lower() == core:
             return ticket
