@@ -14,12 +14,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
-
-from bridgedesk.desk.actions import customers
-from bridgedesk.desk.models import Attachment, Customer, Message, Ticket, TicketEvent
+from bridgedesk.desk.models import Attachment, Message
+from bridgedesk.desk.processing.storage import store_attachment_bytes
 from bridgedesk.guard.secrets.scan import SECRET_IN_IMAGE, GuardedAttachment, GuardResult, guard_message
 from bridgedesk.mail.attachments import quarantine_reason, sanitize_filename, sniff_type
 
@@ -52,15 +48,6 @@ def check_upload(upload: Upload) -> CheckedUpload:
     sniffed = sniff_type(upload.data)
     reason = quarantine_reason(name, upload.declared_type, sniffed, upload.data) or ""
     return CheckedUpload(name, upload.declared_type[:127], sniffed, upload.data, reason)
-
-
-def store_attachment_bytes(data: bytes) -> tuple[str, str]:
-    """(sha256, storage name): content-addressed like the pipeline's, so a repeat is harmless."""
-    digest = hashlib.sha256(data).hexdigest()
-    name = f"{digest[:2]}/{digest}"
-    if not default_storage.exists(name):
-        name = default_storage.save(name, ContentFile(data))
-    return digest, name
 
 
 @dataclass(frozen=True)
@@ -97,27 +84,3 @@ def guard_reply(text: str, checked: Sequence[CheckedUpload], *, ocr: bool = True
         subject="", text=text, html=None, ocr=ocr,
         attachments=[(c.filename, c.sniffed_type or c.declared_type, c.data) for c in checked],
     )
-
-
-def customer_reply_with_files(ticket: Ticket, customer: Customer, *, text: str, uploads: Sequence[Upload],
-                              ocr: bool = True) -> Message:
-    """A portal reply with files: guarded first, then the message, its files and the redaction event.
-
-    The text handed to ``customers.customer_reply`` is already redacted, so that service keeps
-    doing everything else a portal reply does (reopening, SLA) while this one records what the
-    guard removed from the words and the files in one event.
-    """
-    checked = [check_upload(upload) for upload in uploads]
-    guarded = guard_reply(text, checked, ocr=ocr)
-    stored = [store_upload(c, g) for c, g in zip(checked, guarded.attachments)]   # files first: see the pipeline
-    secrets = [{"type": s.type, "location": s.location} for s in guarded.secrets]
-    with transaction.atomic():
-        message = customers.customer_reply(ticket, customer, text=guarded.text)
-        Attachment.objects.bulk_create([build_attachment(message, item) for item in stored])
-        if secrets:
-            message.secrets = [*(message.secrets or []), *secrets]
-            message.save(update_fields=["secrets"])
-            TicketEvent.objects.create(ticket=ticket, kind="secret_redacted",
-                                       data={"message": message.pk, "secrets": secrets, "ocr": guarded.ocr})
-            customers.mark_leaked_secrets(ticket, [s["type"] for s in secrets])
-    return message

@@ -22,8 +22,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
@@ -36,9 +34,25 @@ from bridgedesk.desk.jobs.tasks import enqueue_processing
 from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message, Ticket, TicketEvent
 from bridgedesk.desk.outbox.queue import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.processing.failures import record_stage_failure
-from bridgedesk.desk.processing.replies import REPLY_FIELDS, apply_reply, inbound_entity_types, refresh_reply_fields
+from bridgedesk.desk.processing.replies import (
+    REPLY_FIELDS,
+    CustomerMessage,
+    apply_reply,
+    escalate_leaked_secrets,
+    inbound_entity_types,
+    refresh_reply_fields,
+)
 from bridgedesk.desk.processing.retention import seal_raw
-from bridgedesk.desk.processing.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence, reference_ids
+from bridgedesk.desk.processing.storage import store_attachment_bytes
+from bridgedesk.desk.processing.threads import (
+    GroupEvidence,
+    StoredEvidence,
+    ThreadDecision,
+    ThreadEvidence,
+    find_thread,
+    gather_evidence,
+    reference_ids,
+)
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.sla.deadlines import set_new_ticket_deadlines
 from bridgedesk.mail.threading import find_ticket_number
@@ -65,6 +79,7 @@ class StageError(Exception):
         self.cause = cause
 
 
+FailureHandler = Callable[[int, str, BaseException], str]   # (inbound id, stage, cause) -> what became of the row
 PERSIST_GROUP = 32   # messages per commit: one fsync buys durability for the whole group
 # While another worker holds SQLite's write lock, a group keeps growing (its messages are
 # understood meanwhile) up to this size; then it waits for the lock like any writer.
@@ -88,13 +103,13 @@ class GroupContext:
     looked_up: frozenset[str] = frozenset()     # the addresses ``customers`` was read for
 
 
-def read_group_context(group, config: Config) -> GroupContext:  # type: ignore[no-untyped-def]
+def read_group_context(group: Sequence[Prepared], config: Config) -> GroupContext:
     """Lock the group's inbound rows and read identities, threading evidence and customers at once."""
-    ids = [item[0] for item in group]
+    ids = [item.inbound_id for item in group]
     rows = {row.pk: row for row in InboundMessage.objects.select_for_update().defer("raw", "raw_encrypted").filter(pk__in=ids)}
     identities = {message_identity(row.sha256, row.message_id_header) for row in rows.values()}
-    known = set(Message.objects.filter(identity__in=identities).values_list("identity", flat=True))
-    mails = [(item[1].parsed, _sender_of(item[1], rows.get(item[0]))) for item in group]
+    known = {i for i in Message.objects.filter(identity__in=identities).values_list("identity", flat=True) if i}
+    mails = [(item.understanding.parsed, _sender_of(item.understanding, rows.get(item.inbound_id))) for item in group]
     evidence = gather_evidence(mails, prefix=config.brand.ticket_prefix, duplicate_hours=config.processing.duplicate_hours)
     emails = {sender for _, sender in mails if sender}
     customers = {c.email: c for c in Customer.objects.filter(email__in=emails)} if emails else {}
@@ -113,7 +128,26 @@ def process_inbound(inbound_id: int) -> Outcome:
     if prepared is None:
         return Outcome(inbound_id, "already_done")
     with transaction.atomic():
-        return _run_stage("persist", lambda: _persist(*prepared, config))
+        return _run_stage("persist", lambda: _persist(prepared, config))
+
+
+@dataclass(frozen=True)
+class StoredAttachment:
+    """Where one attachment's guarded bytes were kept (``storage_name`` "" when none are kept)."""
+
+    sha256: str
+    storage_name: str
+    quarantine_reason: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One message understood and its attachments stored, before any transaction: what a group persists."""
+
+    inbound_id: int
+    understanding: Understanding
+    stored: list[StoredAttachment]
+    raw: bytes
 
 
 @dataclass(frozen=True)
@@ -123,14 +157,21 @@ class LanePlan:
     position: int
     row: InboundMessage
     understanding: Understanding
-    stored: list[tuple[str, str, str]]
+    stored: list[StoredAttachment]
     raw: bytes
     identity: str
     sender: str
     decision: ThreadDecision
 
+    @property
+    def ticket(self) -> Ticket:
+        """The ticket a reply plan writes to; a new-ticket plan has none until it is written."""
+        if self.decision.ticket is None:
+            raise ValueError("a new-ticket plan has no ticket yet")
+        return self.decision.ticket
 
-def plan_lanes(group, context: GroupContext, config: Config) -> tuple[list[LanePlan], list[LanePlan]]:  # type: ignore[no-untyped-def]
+
+def plan_lanes(group: Sequence[Prepared], context: GroupContext, config: Config) -> tuple[list[LanePlan], list[LanePlan]]:
     """The group's messages written in bulk: (new tickets, replies); the rest go one by one.
 
     Only messages the group evidence covers (own sender and references in the group), still
@@ -139,7 +180,8 @@ def plan_lanes(group, context: GroupContext, config: Config) -> tuple[list[LaneP
     """
     identities = Counter(message_identity(r.sha256, r.message_id_header) for r in context.rows.values())
     planned = []
-    for position, (inbound_id, understanding, stored, raw) in enumerate(group):
+    for position, item in enumerate(group):
+        inbound_id, understanding = item.inbound_id, item.understanding
         row = context.rows.get(inbound_id)
         if position not in context.evidence.covered or row is None or row.state != InboundMessage.State.RECEIVED:
             continue
@@ -147,17 +189,13 @@ def plan_lanes(group, context: GroupContext, config: Config) -> tuple[list[LaneP
         if identity in context.identities or identities[identity] > 1 or understanding.parsed.delivery_report is not None:
             continue
         sender = _sender_of(understanding, row)
-        decision = find_thread(
-            understanding.parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
-            duplicate_hours=config.processing.duplicate_hours,
-            duplicate_similarity=config.processing.duplicate_similarity, evidence=context.evidence,
-        )
-        planned.append(LanePlan(position, row, understanding, stored, raw, identity, sender, decision))
+        decision = _decide_thread(understanding, sender, config, context.evidence)
+        planned.append(LanePlan(position, row, understanding, item.stored, item.raw, identity, sender, decision))
     new = [plan for plan in planned if plan.decision.ticket is None]
     return new, _lone_replies(group, planned, context, config)
 
 
-def _lone_replies(group, planned: list[LanePlan], context: GroupContext, config: Config) -> list[LanePlan]:  # type: ignore[no-untyped-def]
+def _lone_replies(group: Sequence[Prepared], planned: list[LanePlan], context: GroupContext, config: Config) -> list[LanePlan]:
     """The planned replies whose ticket nothing else in the group may touch.
 
     Their lane is written before the one-by-one messages; were one of those to land on the
@@ -168,9 +206,9 @@ def _lone_replies(group, planned: list[LanePlan], context: GroupContext, config:
     targeted = Counter(plan.decision.ticket.pk for plan in planned if plan.decision.ticket is not None)
     planned_at = {plan.position for plan in planned}
     rest = [item for position, item in enumerate(group) if position not in planned_at]
-    senders = {_sender_of(item[1], context.rows.get(item[0])) for item in rest}
-    numbers = {find_ticket_number(item[1].parsed.subject, config.brand.ticket_prefix) for item in rest}
-    referenced = {ref for item in rest for ref in reference_ids(item[1].parsed)}
+    senders = {_sender_of(item.understanding, context.rows.get(item.inbound_id)) for item in rest}
+    numbers = {find_ticket_number(item.understanding.parsed.subject, config.brand.ticket_prefix) for item in rest}
+    referenced = {ref for item in rest for ref in reference_ids(item.understanding.parsed)}
     return [
         plan for plan in planned
         if (ticket := plan.decision.ticket) is not None and targeted[ticket.pk] == 1 and ticket.requester.email not in senders
@@ -178,7 +216,7 @@ def _lone_replies(group, planned: list[LanePlan], context: GroupContext, config:
     ]
 
 
-def _persist_lanes(group, context: GroupContext, config: Config, counts: Counter[str]) -> set[int]:  # type: ignore[no-untyped-def]
+def _persist_lanes(group: Sequence[Prepared], context: GroupContext, config: Config, counts: Counter[str]) -> set[int]:
     """Write the group's plain new tickets, then its plain replies, each lane in bulk in one
     savepoint; returns the positions done.
 
@@ -225,24 +263,29 @@ def write_replies(plans: Sequence[LanePlan], context: GroupContext, config: Conf
     tickets, bulk inserts, one UPDATE per changed ticket; the same rules as ``_update_existing``."""
     now = timezone.now()
     replies = [plan for plan in plans if not plan.decision.duplicate]
-    refresh_reply_fields([plan.decision.ticket for plan in replies])
-    messages = [build_message(p.decision.ticket, p.row, p.identity, p.understanding, p.decision, p.sender) for p in plans]
+    refresh_reply_fields([plan.ticket for plan in replies])
+    messages = [build_message(p.ticket, p.row, p.identity, p.understanding, p.decision, p.sender) for p in plans]
     insert_rows(messages)
     insert_rows([a for m, p in zip(messages, plans) for a in build_attachments(m, p.understanding, p.stored)])
-    events = [e for m, p in zip(messages, plans) for e in build_events(p.decision.ticket, m, p.understanding, p.decision, False)]
-    lacking = [plan.decision.ticket.pk for plan in replies if plan.decision.ticket.missing]
+    events = [e for m, p in zip(messages, plans) for e in build_events(p.ticket, m, p.understanding, p.decision, False)]
+    lacking = [plan.ticket.pk for plan in replies if plan.ticket.missing]
     types = inbound_entity_types(lacking) if lacking else {}
     for plan in replies:
-        ticket = plan.decision.ticket
+        ticket = plan.ticket
         ticket.updated_at = now
-        fields, more = apply_reply(ticket, plan.decision, plan.understanding, lambda pk=ticket.pk: types.get(pk, set()), config)
+        fields, more = apply_reply(ticket, customer_message(plan.understanding, plan.decision),
+                                   _entity_types_of(types, ticket.pk), config)
         events.extend(more)
         ticket.save(update_fields=fields)
     insert_rows(events)
-    duplicates = [plan.decision.ticket.pk for plan in plans if plan.decision.duplicate]
+    duplicates = [plan.ticket.pk for plan in plans if plan.decision.duplicate]
     if duplicates:
         Ticket.objects.filter(pk__in=duplicates).update(updated_at=now)   # keeps its place in the queue
-    finish_lane(plans, [plan.decision.ticket for plan in plans], [plan.decision.how for plan in plans], config)
+    finish_lane(plans, [plan.ticket for plan in plans], [plan.decision.how for plan in plans], config)
+
+
+def _entity_types_of(types: dict[int, set[str]], ticket_id: int) -> Callable[[], set[str]]:
+    return lambda: types.get(ticket_id, set())
 
 
 def finish_lane(plans: Sequence[LanePlan], tickets: Sequence[Ticket], outcomes: Sequence[str], config: Config) -> None:
@@ -296,10 +339,11 @@ def _customers_for(plans: Sequence[LanePlan], context: GroupContext) -> dict[str
     return customers
 
 
-def _persist_in_group(item, position: int, context: GroupContext, config: Config) -> Outcome:  # type: ignore[no-untyped-def]
+def _persist_in_group(item: Prepared, position: int, context: GroupContext, config: Config) -> Outcome:
     """Persist one message of a group with what the group read; falls back to queries where it must."""
-    evidence = context.evidence if position in context.evidence.covered else None
-    return _persist(*item, config, context=context, evidence=evidence)
+    covered = position in context.evidence.covered
+    evidence = context.evidence if covered else StoredEvidence(config.processing.duplicate_hours)
+    return _persist(item, config, context=context, evidence=evidence)
 
 
 def run_processing_job(inbound_ids: list[int], deferrals: int = 0) -> dict[str, int]:
@@ -307,7 +351,7 @@ def run_processing_job(inbound_ids: list[int], deferrals: int = 0) -> dict[str, 
     return dict(process_batch(inbound_ids, on_failure=record_stage_failure, deferrals=deferrals))
 
 
-def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str, BaseException], str],
+def process_batch(inbound_ids: Sequence[int], *, on_failure: FailureHandler,
                   deferrals: int = 0) -> Counter[str]:
     """Understand each message on its own, then persist them in groups, one commit per group.
 
@@ -321,7 +365,7 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
     counts: Counter[str] = Counter()
     batch = set(inbound_ids)
 
-    def persist(group, *, wait: bool) -> list:  # type: ignore[no-untyped-def]
+    def persist(group: list[Prepared], *, wait: bool) -> list[Prepared]:
         """Persist ``group``; returns what is left for later (all of it when the lock was busy).
 
         Replies that must wait for their original are enqueued again in the group's own
@@ -372,7 +416,7 @@ class Deferral:
     deferrals: int
 
 
-def split_early_replies(group, batch: set[int], deferrals: int) -> tuple[list, list[int]]:  # type: ignore[no-untyped-def]
+def split_early_replies(group: Sequence[Prepared], batch: set[int], deferrals: int) -> tuple[list[Prepared], list[int]]:
     """The group's items to persist now, and the ids of replies whose original is still an
     unprocessed row in another job (to be processed again later, see ``defer_inbound``).
 
@@ -383,21 +427,21 @@ def split_early_replies(group, batch: set[int], deferrals: int) -> tuple[list, l
     Originals in this same batch are not waited for: the batch stores them in order.
     """
     if deferrals >= MAX_DEFERRALS:
-        return group, []
-    wanted = {ref for item in group for ref in reference_ids(item[1].parsed)}
+        return list(group), []
+    wanted = {ref for item in group for ref in reference_ids(item.understanding.parsed)}
     if not wanted:
-        return group, []
+        return list(group), []
     try:
         pending = pending_originals(wanted, batch)
     except Exception:  # noqa: BLE001 - waiting is an optimisation of threading; never a reason to fail
         log.warning("could not look for pending originals; threading with what is stored")
-        return group, []
+        return list(group), []
     if not pending:
-        return group, []
+        return list(group), []
     kept, waiting = [], []
     for item in group:
-        if pending.intersection(reference_ids(item[1].parsed)):
-            waiting.append(item[0])
+        if pending.intersection(reference_ids(item.understanding.parsed)):
+            waiting.append(item.inbound_id)
         else:
             kept.append(item)
     return kept, waiting
@@ -441,7 +485,7 @@ def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
     return {pk: bytes(raw) for pk, raw, state in rows if state == InboundMessage.State.RECEIVED and raw is not None}
 
 
-def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, wait: bool = True,  # type: ignore[no-untyped-def]
+def _persist_group(group: Sequence[Prepared], config: Config, counts: Counter[str], on_failure: FailureHandler, *, wait: bool = True,
                    deferral: Deferral | None = None) -> bool:
     """Persist a group in one transaction; False (nothing done) when ``wait`` is False and the
     database's write lock is busy, so the caller can understand more messages meanwhile.
@@ -464,32 +508,32 @@ def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, w
                         counts[_persist_in_group(item, position, context, config).result] += 1
                     context.identities.update(context.pending)
                 except Exception as exc:  # this message only; its savepoint is rolled back
-                    failures.append((item[0], exc))
+                    failures.append((item.inbound_id, exc))
                 context.pending.clear()
     except Exception as exc:  # the commit itself failed: nothing of the group was stored
-        failures = [(item[0], exc) for item in group]
+        failures = [(item.inbound_id, exc) for item in group]
         if deferral is not None:   # the waiting replies still wait, in a transaction of their own
             with transaction.atomic():
                 defer_inbound(deferral.inbound_ids, deferral.deferrals)
     if deferral is not None:
         counts["deferred"] += len(deferral.inbound_ids)
-    for inbound_id, exc in failures:
-        counts[on_failure(inbound_id, "persist", exc)] += 1
+    for inbound_id, cause in failures:
+        counts[on_failure(inbound_id, "persist", cause)] += 1
     return True
 
 
-def _prepare(inbound_id: int, config: Config) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:
+def _prepare(inbound_id: int, config: Config) -> Prepared | None:
     return _prepare_raw(inbound_id, read_pending_raw([inbound_id]).get(inbound_id), config, get_model())
 
 
 def _prepare_raw(inbound_id: int, raw: bytes | None, config: Config,
-                 model: CategoryModel) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:
+                 model: CategoryModel) -> Prepared | None:
     """Understand (pure) and store attachments, before any transaction; None when nothing is pending."""
     if raw is None:
         return None
     understanding = _run_stage("understand", lambda: _understand(raw, config, model))
     stored = _run_stage("store_attachments", lambda: _store_attachments(understanding))
-    return inbound_id, understanding, stored, raw
+    return Prepared(inbound_id, understanding, stored, raw)
 
 
 def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
@@ -511,31 +555,24 @@ def _understand(raw: bytes, config: Config, model: CategoryModel) -> Understandi
     )
 
 
-def _store_attachments(understanding: Understanding) -> list[tuple[str, str, str]]:
-    """Save safe attachment bytes content-addressed; returns (sha256, storage name, reason) per attachment.
-
-    Saved before the transaction: content addressing makes a repeat harmless, and a file
-    without a row is only unreferenced bytes, never a lost message.
-    """
+def _store_attachments(understanding: Understanding) -> list[StoredAttachment]:
+    """Save safe attachment bytes (``storage``, before the transaction); (sha256, storage name, reason) per attachment."""
     stored = []
     parsed = understanding.parsed.attachments     # the guard keeps their order, one for one
     for position, attachment in enumerate(understanding.guarded.attachments):
-        digest = hashlib.sha256(attachment.data).hexdigest()
         mime_verdict = parsed[position].quarantine_reason if position < len(parsed) else None
         reason = attachment.quarantine_reason or mime_verdict or ""   # the guard's (OCR) or the MIME walk's (programs)
-        if reason == "secret_in_image":
-            stored.append((digest, "", reason))      # shows a secret: the bytes are never kept
+        if reason == "secret_in_image":   # shows a secret: the bytes are never kept
+            stored.append(StoredAttachment(hashlib.sha256(attachment.data).hexdigest(), "", reason))
             continue
-        name = f"{digest[:2]}/{digest}"
-        if not default_storage.exists(name):
-            name = default_storage.save(name, ContentFile(attachment.data))
-        stored.append((digest, name, reason))
+        stored.append(StoredAttachment(*store_attachment_bytes(attachment.data), reason))
     return stored
 
 
-def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[str, str, str]], raw: bytes, config: Config,
-             *, context: GroupContext | None = None, evidence: GroupEvidence | None = None) -> Outcome:
+def _persist(item: Prepared, config: Config,
+             *, context: GroupContext | None = None, evidence: ThreadEvidence | None = None) -> Outcome:
     """Write one message's ticket state; the caller holds the transaction (and maybe the group's reads)."""
+    inbound_id, understanding, raw = item.inbound_id, item.understanding, item.raw
     row = _locked_row(inbound_id, context)
     if row is None or row.state != InboundMessage.State.RECEIVED:
         return Outcome(inbound_id, "already_done")
@@ -546,22 +583,29 @@ def _persist(inbound_id: int, understanding: Understanding, stored: list[tuple[s
     if parsed.delivery_report is not None:
         return _record_bounce(row, raw, understanding, config)
     sender = _sender_of(understanding, row)
-    decision = find_thread(
-        parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
-        duplicate_hours=config.processing.duplicate_hours, duplicate_similarity=config.processing.duplicate_similarity,
-        evidence=evidence,
-    )
+    decision = _decide_thread(understanding, sender, config, evidence or StoredEvidence(config.processing.duplicate_hours))
     ticket, created = _ticket_for(decision, understanding, sender, config, context.customers if context else {})
     message = _create_message(ticket, row, identity, understanding, decision, sender)
     if context is not None:
         context.pending.add(identity)
-    _create_attachments(message, understanding, stored)
+    _create_attachments(message, understanding, item.stored)
     _record_events(ticket, message, understanding, decision, created)
     if not created:
         _update_existing(ticket, decision, understanding, config)
     if created and not decision.duplicate:
         queue_acknowledgement(ticket, understanding, config)
     return _finish(row, raw, config, outcome="new_ticket" if created else decision.how, ticket=ticket)
+
+
+def customer_message(understanding: Understanding, decision: ThreadDecision) -> CustomerMessage:
+    """The facts of a mail that the customer-reply rules read."""
+    return CustomerMessage(secret_types=understanding.secret_types, sender_mismatch=decision.sender_mismatch)
+
+
+def _decide_thread(understanding: Understanding, sender: str, config: Config, evidence: ThreadEvidence) -> ThreadDecision:
+    """The one threading decision, whatever evidence the caller holds (``threads.find_thread``)."""
+    return find_thread(understanding.parsed, text=understanding.visible_text, sender=sender, prefix=config.brand.ticket_prefix,
+                       duplicate_similarity=config.processing.duplicate_similarity, evidence=evidence)
 
 
 def _locked_row(inbound_id: int, context: GroupContext | None) -> InboundMessage | None:
@@ -620,22 +664,13 @@ def build_ticket(understanding: Understanding, sender: str, customer: Customer, 
         subject=understanding.guarded.subject[:500], requester=customer, status=Ticket.Status.NEW,
         category=understanding.category, category_confidence=understanding.category_confidence,
         priority=understanding.priority, language=understanding.language,
-        queue=_queue_for(understanding, config), tags=_tags_for(understanding), flags=_flags_for(understanding, sender),
-        missing=list(understanding.missing), created_at=now, updated_at=now,
+        queue=route(understanding.category, understanding.language, understanding.priority,
+                    rules=config.triage.routes, needs_triage=understanding.needs_triage),
+        tags=[], flags=_flags_for(understanding, sender), missing=list(understanding.missing), created_at=now, updated_at=now,
     )
+    escalate_leaked_secrets(ticket, understanding.secret_types)   # before the deadlines, which follow priority
     set_new_ticket_deadlines(ticket, config, now=now)
     return ticket
-
-
-def _queue_for(understanding: Understanding, config: Config) -> str:
-    if understanding.secret_types:
-        return "security"
-    return route(understanding.category, understanding.language, understanding.priority,
-                 rules=config.triage.routes, needs_triage=understanding.needs_triage)
-
-
-def _tags_for(understanding: Understanding) -> list[str]:
-    return [f"secret_leaked:{kind}" for kind in understanding.secret_types]
 
 
 def _flags_for(understanding: Understanding, sender: str) -> list[str]:
@@ -674,19 +709,19 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
     )
 
 
-def _create_attachments(message: Message, understanding: Understanding, stored: list[tuple[str, str, str]]) -> None:
+def _create_attachments(message: Message, understanding: Understanding, stored: list[StoredAttachment]) -> None:
     insert_rows(build_attachments(message, understanding, stored))
 
 
-def build_attachments(message: Message, understanding: Understanding, stored: list[tuple[str, str, str]]) -> list[Attachment]:
+def build_attachments(message: Message, understanding: Understanding, stored: list[StoredAttachment]) -> list[Attachment]:
     parsed_by_name = {a.filename: a for a in understanding.parsed.attachments}
     rows = []
-    for guarded, (digest, name, reason) in zip(understanding.guarded.attachments, stored):
+    for guarded, kept in zip(understanding.guarded.attachments, stored):
         original = parsed_by_name.get(guarded.filename)
         rows.append(Attachment(
             message=message, filename=guarded.filename[:255], declared_type=guarded.content_type[:127],
             sniffed_type=(original.sniffed_type if original else "")[:127], size=len(guarded.data),
-            sha256=digest, storage_name=name, quarantine_reason=reason,
+            sha256=kept.sha256, storage_name=kept.storage_name, quarantine_reason=kept.quarantine_reason,
         ))
     return rows
 
@@ -730,7 +765,7 @@ def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Un
         Ticket.objects.filter(pk=ticket.pk).update(updated_at=ticket.updated_at)
         return
     ticket.refresh_from_db(fields=list(REPLY_FIELDS))   # a ticket read once for the whole group may have changed since
-    fields, events = apply_reply(ticket, decision, understanding,
+    fields, events = apply_reply(ticket, customer_message(understanding, decision),
                                  lambda: inbound_entity_types([ticket.pk]).get(ticket.pk, set()), config)
     insert_rows(events)
     ticket.save(update_fields=fields)

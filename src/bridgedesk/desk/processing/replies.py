@@ -1,30 +1,58 @@
-"""What a customer's reply changes on its ticket: one rule set for the one-by-one path and for
-a persist group's reply lane, which applies it to many tickets with one read and one insert.
+"""What a customer's message changes on its ticket: one rule set for every channel.
 
-A reply reopens a waiting ticket, may supply what was missing, flags a sender other than the
-requester (possible hijack), escalates a leaked secret to the security queue, and owes a
-next response once we have answered (``note_customer_reply``). A duplicate changes nothing
-but the ticket's ``updated_at``: it must not reset the ticket's place in the queue.
+Mail (one by one, and a persist group's reply lane, which applies it to many tickets with one
+read and one insert), the portal, and any channel after them call ``apply_reply`` with the plain
+facts of the message (``CustomerMessage``). A reply reopens a waiting ticket, may supply what
+was missing, flags a sender other than the requester (possible hijack), escalates a leaked
+secret to the security queue (``escalate_leaked_secrets``, also applied to new tickets), and
+owes a next response once we have answered (``note_customer_reply``). A duplicate changes
+nothing but the ticket's ``updated_at``: it must not reset the ticket's place in the queue.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from bridgedesk.config import Config
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
-from bridgedesk.desk.processing.threads import ThreadDecision
 from bridgedesk.desk.sla.deadlines import CUSTOMER_REPLY_FIELDS, note_customer_reply
 from bridgedesk.triage.completeness import missing_fields
-from bridgedesk.understanding import Understanding
 
 # What a reply reads fresh before changing its ticket: a ticket read once for the whole group
 # (threading evidence) may have been changed since by an agent or another worker.
 REPLY_FIELDS = ("status", "missing", "flags", "tags", "priority", "queue", "category", *CUSTOMER_REPLY_FIELDS)
 
 
-def apply_reply(ticket: Ticket, decision: ThreadDecision, understanding: Understanding,
-                entity_types: Callable[[], set[str]], config: Config) -> tuple[list[str], list[TicketEvent]]:
+SECURITY_QUEUE = "security"
+
+
+@dataclass(frozen=True)
+class CustomerMessage:
+    """What the rules need to know of a customer's message, whatever the channel it came by."""
+
+    secret_types: tuple[str, ...] = ()   # kinds of secret the guard removed (words and files)
+    sender_mismatch: bool = False        # written by someone other than the ticket's requester
+
+
+def escalate_leaked_secrets(ticket: Ticket, secret_types: Iterable[str]) -> list[str]:
+    """A leaked secret makes the case urgent and the security team's, however it arrived.
+
+    Tags the ticket ``secret_leaked:<kind>`` once per kind; returns the fields changed (none when
+    every kind was already tagged). Deadlines follow the new priority: the caller recomputes them.
+    """
+    fields: list[str] = []
+    for kind in dict.fromkeys(secret_types):
+        tag = f"secret_leaked:{kind}"
+        if tag not in ticket.tags:
+            ticket.tags = [*ticket.tags, tag]
+            ticket.priority, ticket.queue = Ticket.Priority.URGENT, SECURITY_QUEUE
+            fields = ["tags", "priority", "queue"]
+    return fields
+
+
+def apply_reply(ticket: Ticket, message: CustomerMessage, entity_types: Callable[[], set[str]],
+                config: Config) -> tuple[list[str], list[TicketEvent]]:
     """Change ``ticket`` (read fresh, see ``REPLY_FIELDS``) for one non-duplicate reply.
 
     Returns the fields to save and the unsaved events to add. ``entity_types``: the entity
@@ -42,15 +70,10 @@ def apply_reply(ticket: Ticket, decision: ThreadDecision, understanding: Underst
             events.append(TicketEvent(ticket=ticket, kind="missing_updated", data={"before": ticket.missing, "after": still}))
             ticket.missing = still
             fields.append("missing")
-    if decision.sender_mismatch and "possible_hijack" not in ticket.flags:
+    if message.sender_mismatch and "possible_hijack" not in ticket.flags:
         ticket.flags = [*ticket.flags, "possible_hijack"]
         fields.append("flags")
-    for kind in understanding.secret_types:
-        tag = f"secret_leaked:{kind}"
-        if tag not in ticket.tags:
-            ticket.tags = [*ticket.tags, tag]
-            ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
-            fields.extend(["tags", "priority", "queue"])
+    fields += escalate_leaked_secrets(ticket, message.secret_types)
     fields += note_customer_reply(ticket, retriaged="priority" in fields, config=config, fresh=True)
     return sorted(set(fields)), events
 

@@ -16,7 +16,6 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from bridgedesk.desk.actions import customers as customer_actions
-from bridgedesk.desk.actions.customer_files import customer_reply_with_files
 from bridgedesk.desk.models import Customer, PortalTokenUse
 from bridgedesk.desk.outbox.queue import queue_signin_mail
 from bridgedesk.desk.runtime import get_config
@@ -137,13 +136,13 @@ def portal_ticket(request: HttpRequest, number: str, *, form: PortalReplyFilesFo
 
 @require_POST
 def portal_reply(request: HttpRequest, number: str) -> HttpResponse:
-    """Words and files, guarded and stored like an inbound mail (see desk.portal_files)."""
+    """Words and files, guarded and stored like an inbound mail (see desk/actions/customers.py)."""
     ticket = access_ticket_by_customer(_customer_id(request), number)
     form = PortalReplyFilesForm(request.POST, request.FILES)
     if not form.is_valid():
         return portal_ticket(request, number, form=form, status=400)
-    customer_reply_with_files(ticket, ticket.requester, text=form.cleaned_data["text"],
-                              uploads=read_uploads(form.cleaned_data["files"]))
+    customer_actions.customer_reply(ticket, ticket.requester, text=form.cleaned_data["text"],
+                                    uploads=read_uploads(form.cleaned_data["files"]))
     return HttpResponseRedirect(f"/portal/tickets/{number}/")
 
 
