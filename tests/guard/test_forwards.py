@@ -138,9 +138,9 @@ def test_link_extraction() -> None:
     assert extract_html_links(html) == [("Click here", "https://a.example/x"), ("top", "#top"), ("map", "http://b.example")]
     assert extract_text_urls("见 https://kestre1.exchange/v，谢谢。Or www.example.com/a.") == [
         ("https://kestre1.exchange/v", "https://kestre1.exchange/v"), ("www.example.com/a", "www.example.com/a")]
-    started = time.perf_counter()
+    started = time.process_time()
     assert extract_html_links("<a href='x'" * 20000) == []   # the stdlib parser alone takes minutes here
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_split_address_forms() -> None:

@@ -33,9 +33,9 @@ def test_nazario_corpus_detection_rate_and_speed(nazario: list[bytes]) -> None:
     flagged, timings = 0, []
     for raw in nazario:
         reported = reported_from_raw(raw)
-        start = time.perf_counter()
+        start = time.process_time()
         analysis = analyse_reported(reported, official_domains=NAZARIO_BRANDS)
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
         flagged += analysis.verdict in ("phishing", "suspicious")
     assert flagged / len(nazario) >= 0.83
     timings.sort()

@@ -95,6 +95,6 @@ def test_similarity_english_and_chinese():
 def test_similarity_is_fast_on_long_text():
     import time
     long_a = "充值未到账 deposit missing " * 20_000
-    started = time.perf_counter()
+    started = time.process_time()
     similarity(long_a, long_a[::-1])
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
