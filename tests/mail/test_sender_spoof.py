@@ -236,3 +236,17 @@ def test_any_encoded_display_name_reads_back_as_written(name, local, domain, how
     parsed = mail_from(_written(name, f"{local}@{domain}", how))
     assert parsed.from_name.split() == name.split()
 
+
+# The same rule in a delivery report: its recipient field is an address, not a phrase, so an
+# encoded-word there stays as written instead of naming a recipient of the sender's choosing.
+def test_delivery_report_recipient_is_not_decoded():
+    report = (
+        b"From: MAILER-DAEMON@mx.example.com\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+        b"Return-Path: <>\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/report; report-type=delivery-status; boundary=R\r\n\r\n"
+        b"--R\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n"
+        b"Final-Recipient: rfc822; " + b_word("ceo@kestrel.exchange").encode() + b"\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+        b"--R--\r\n"
+    )
+    dsn = parse_message(report).delivery_report
+    assert dsn is not None and dsn.recipient == b_word("ceo@kestrel.exchange").lower()
