@@ -38,7 +38,7 @@ from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.replies import REPLY_FIELDS, apply_reply, inbound_entity_types, refresh_reply_fields
 from bridgedesk.desk.sla import set_new_ticket_deadlines
 from bridgedesk.desk.writelock import begin_write
-from bridgedesk.desk.threads import GroupEvidence, ThreadDecision, find_thread, gather_evidence, reference_ids
+from bridgedesk.desk.threads import UNKNOWN_SENDER, GroupEvidence, ThreadDecision, find_thread, gather_evidence, reference_ids
 from bridgedesk.mail.threading import find_ticket_number
 from bridgedesk.triage.model import CategoryModel
 from bridgedesk.triage.routing import route
@@ -596,7 +596,7 @@ def _create_ticket(understanding: Understanding, sender: str, config: Config, cu
 
 
 def customer_email(sender: str) -> str:
-    return sender or "unknown-sender@invalid"
+    return sender or UNKNOWN_SENDER
 
 
 def _customer_defaults(understanding: Understanding) -> dict[str, str]:

@@ -36,6 +36,7 @@ class ThreadDecision:
 
 
 RECENT_PER_SENDER = 10     # messages compared for duplicates, newest first
+UNKNOWN_SENDER = "unknown-sender@invalid"   # the customer a mail with no sender is filed under
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,15 @@ def _placeholders(values: set[str] | list[str]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
+def _not_the_requester(sender: str, ticket: Ticket) -> bool:
+    """True for a reply from anyone but the requester, and for one with no sender at all.
+
+    A mail without a sender (no usable From, e.g. one naming two authors, and no envelope
+    sender) can't be vouched for, so on a known customer's ticket it is flagged like a stranger's.
+    """
+    return (sender or UNKNOWN_SENDER) != ticket.requester.email
+
+
 def find_thread(
     parsed: ParsedMail, *, text: str, sender: str, prefix: str, duplicate_hours: int, duplicate_similarity: float,
     evidence: GroupEvidence | None = None,
@@ -160,8 +170,7 @@ def find_thread(
     else:
         ticket, how = _ticket_from_evidence(parsed, prefix, evidence)
     if ticket is not None:
-        mismatch = bool(sender) and sender != ticket.requester.email
-        return ThreadDecision(ticket=ticket, how=how, sender_mismatch=mismatch)
+        return ThreadDecision(ticket=ticket, how=how, sender_mismatch=_not_the_requester(sender, ticket))
     if evidence is None:
         duplicate = _recent_duplicate(sender, text, hours=duplicate_hours, threshold=duplicate_similarity)
     else:
