@@ -12,7 +12,7 @@ from email.message import Message
 from email.parser import HeaderParser
 
 from bridgedesk.mail.headers import parse_message_id
-from bridgedesk.mail.textcodec import decode_header_value
+from bridgedesk.mail.textcodec import decode_8bit_header, decode_header_value
 
 _BOUNCE_SENDER_RE = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
 _BOUNCE_SUBJECT_RE = re.compile(
@@ -39,11 +39,24 @@ class DeliveryReport:
     diagnostic: str
 
 
+def _raw_field(block: Message, name: str) -> str | None:
+    wanted = name.lower()
+    return next((raw for key, raw in block.raw_items() if key.lower() == wanted), None)
+
+
 def _field(block: Message, name: str) -> str:
     """A header decoded by us from its raw value (the parse uses compat32: no header objects)."""
-    wanted = name.lower()
-    value = next((raw for key, raw in block.raw_items() if key.lower() == wanted), None)
+    value = _raw_field(block, name)
     return decode_header_value(value) if value is not None else ""
+
+
+def _recipient_field(block: Message, name: str) -> str:
+    """Final-/Original-Recipient: an address type and an address, where RFC 2047 has no place.
+
+    Its encoded-words stay as written, so a crafted report can't name a recipient in base64.
+    """
+    value = _raw_field(block, name)
+    return decode_8bit_header(value) if value is not None else ""
 
 
 def _strip_type(value: str) -> str:
@@ -74,7 +87,7 @@ def _report_from_status_part(status_part: Message, original_id: str | None) -> D
     if not blocks:
         return None
     chosen = next((b for b in blocks if _field(b, "Action").lower() == "failed"), blocks[0])
-    recipient = _field(chosen, "Final-Recipient") or _field(chosen, "Original-Recipient")
+    recipient = _recipient_field(chosen, "Final-Recipient") or _recipient_field(chosen, "Original-Recipient")
     return DeliveryReport(
         original_message_id=original_id,
         recipient=_strip_type(recipient) or None,

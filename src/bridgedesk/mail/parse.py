@@ -19,15 +19,17 @@ from bridgedesk.mail.attachments import MailAttachment
 from bridgedesk.mail.bigparts import lift_large_parts
 from bridgedesk.mail.dsn import DeliveryReport, looks_like_bounce, read_informal_report, read_standard_report
 from bridgedesk.mail.headers import (
-    address_list,
+    address_specs_from_raw,
+    addresses_from_raw,
     all_headers,
     first_header,
-    parse_addresses,
     parse_date,
     parse_message_id,
     parse_message_ids,
     parse_return_path,
     read_headers,
+    read_raw_address_headers,
+    sole_author,
 )
 from bridgedesk.mail.htmltext import MAX_TEXT_CHARS, sanitize_html, sanitized_html_to_text
 from bridgedesk.mail.quotes import split_reply
@@ -45,6 +47,13 @@ _BINARY_BYTES_RE = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 @dataclass(frozen=True)
 class ParsedMail:
+    """One received message as plain data.
+
+    ``from_addr`` and the address tuples are read structurally from the raw headers;
+    ``from_name`` is the decoded display name, text to show, never an address. ``headers``
+    holds every header decoded for reading: never parse addresses out of it.
+    """
+
     message_id: str | None
     subject: str
     from_addr: str
@@ -117,21 +126,21 @@ def _read_structure(raw: bytes, defects: list[str]) -> Message:
 
 def _assemble(message: Message, headers: tuple[tuple[str, str], ...], walk: MimeWalk, raw: bytes) -> ParsedMail:
     subject = first_header(headers, "subject") or ""
-    senders = parse_addresses(all_headers(headers, "from"))
-    from_name, from_addr = senders[0] if senders else ("", "")
-    return_path = parse_return_path(first_header(headers, "return-path"))
+    addresses = read_raw_address_headers(message)
+    from_name, from_addr, sender_defects = _author(addresses)
+    return_path = parse_return_path(first_header(addresses, "return-path"))
     html = sanitize_html("\n".join(walk.htmls)) if walk.htmls else None
     text = _choose_text(walk.plains, html)
     visible, quoted, signature = split_reply(text)
-    defects = _header_defects(headers, from_addr) + walk.defects
+    defects = sender_defects + _header_defects(headers, from_addr) + walk.defects
     return ParsedMail(
         message_id=parse_message_id(first_header(headers, "message-id")),
         subject=subject[:2000],
         from_addr=from_addr,
         from_name=from_name[:200],
-        to=address_list(all_headers(headers, "to")),
-        cc=address_list(all_headers(headers, "cc")),
-        reply_to=address_list(all_headers(headers, "reply-to")),
+        to=address_specs_from_raw(all_headers(addresses, "to")),
+        cc=address_specs_from_raw(all_headers(addresses, "cc")),
+        reply_to=address_specs_from_raw(all_headers(addresses, "reply-to")),
         return_path=return_path,
         date=parse_date(first_header(headers, "date")),
         in_reply_to=parse_message_ids(first_header(headers, "in-reply-to")),
@@ -148,6 +157,22 @@ def _assemble(message: Message, headers: tuple[tuple[str, str], ...], walk: Mime
         defects=_bounded_defects(defects),
         unparseable=_is_unparseable(headers, text, walk, raw),
     )
+
+
+def _author(addresses: tuple[tuple[str, str], ...]) -> tuple[str, str, list[str]]:
+    """(display name, address, defects) of the From field's one author; empty when it has none.
+
+    A From naming several different addresses gives no author rather than its first one:
+    the desk then falls back to the envelope sender, as for a missing From.
+    """
+    mailboxes = addresses_from_raw(all_headers(addresses, "from"))
+    author = sole_author(mailboxes)
+    if author is not None:
+        return author[0], author[1], []
+    if not mailboxes:
+        return "", "", []
+    count = len({addr for _, addr in mailboxes})
+    return "", "", [f"From names {count} different addresses; none is taken as the sender"]
 
 
 def _choose_text(plains: list[str], html: str | None) -> str:

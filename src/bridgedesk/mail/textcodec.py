@@ -100,13 +100,28 @@ def raw_header_bytes(value: str) -> bytes:
     return value.encode("utf-8", errors="surrogateescape")
 
 
-def decode_header_value(value: object) -> str:
-    """Decode one raw header: 8-bit bytes, RFC 2047 words, unknown charsets; single line."""
+def _unfold_8bit(value: object) -> str:
+    """A raw header on one line, its 8-bit bytes decoded by guess; encoded-words left as written."""
     if not isinstance(value, str):
         value = str(value)
     if _SURROGATE_RE.search(value):
         value, _ = guess_decode(raw_header_bytes(value))
-    unfolded = " ".join(value.split())
+    return " ".join(value.split())
+
+
+def decode_8bit_header(value: object) -> str:
+    """A raw header's 8-bit bytes as text, single line, with RFC 2047 encoded-words NOT decoded.
+
+    For the parts of structured headers where an encoded-word is not allowed (addresses,
+    DSN recipients): decoding there would let the sender write structure (``<``, ``@``) in
+    base64. Bytes can't do that: UTF-8, GB18030 and cp1252 never decode high bytes to ASCII.
+    """
+    return clean_text(_unfold_8bit(value))
+
+
+def decode_header_value(value: object) -> str:
+    """Decode one raw header: 8-bit bytes, RFC 2047 words, unknown charsets; single line."""
+    unfolded = _unfold_8bit(value)
     if _ENCODED_WORD_RE.search(unfolded):
         unfolded = _decode_encoded_words(unfolded)
     return clean_text(unfolded)

@@ -45,6 +45,7 @@ from bridgedesk.desk.processing.replies import (
 from bridgedesk.desk.processing.retention import seal_raw
 from bridgedesk.desk.processing.storage import store_attachment_bytes
 from bridgedesk.desk.processing.threads import (
+    UNKNOWN_SENDER,
     GroupEvidence,
     StoredEvidence,
     ThreadDecision,
@@ -645,7 +646,7 @@ def _create_ticket(understanding: Understanding, sender: str, config: Config, cu
 
 
 def customer_email(sender: str) -> str:
-    return sender or "unknown-sender@invalid"
+    return sender or UNKNOWN_SENDER
 
 
 def _customer_defaults(understanding: Understanding) -> dict[str, str]:

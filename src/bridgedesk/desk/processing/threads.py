@@ -39,6 +39,7 @@ class ThreadDecision:
 
 
 RECENT_PER_SENDER = 10     # messages compared for duplicates, newest first
+UNKNOWN_SENDER = "unknown-sender@invalid"   # the customer a mail with no sender is filed under
 OPEN_PER_SENDER = 10       # the requester's newest open tickets a reply's subject is compared with
 Recent = tuple[int, str, str]   # (ticket pk, visible text, full text) of one stored inbound message
 
@@ -208,6 +209,15 @@ def _placeholders(values: set[str] | list[str]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
+def _not_the_requester(sender: str, ticket: Ticket) -> bool:
+    """True for a reply from anyone but the requester, and for one with no sender at all.
+
+    A mail without a sender (no usable From, e.g. one naming two authors, and no envelope
+    sender) can't be vouched for, so on a known customer's ticket it is flagged like a stranger's.
+    """
+    return (sender or UNKNOWN_SENDER) != ticket.requester.email
+
+
 def find_thread(
     parsed: ParsedMail, *, text: str, sender: str, prefix: str, duplicate_similarity: float, evidence: ThreadEvidence,
 ) -> ThreadDecision:
@@ -217,8 +227,7 @@ def find_thread(
         number = find_ticket_number(parsed.subject, prefix)
         ticket, how = (evidence.ticket_tagged(number) if number else None), "tag"
     if ticket is not None:
-        mismatch = bool(sender) and sender != ticket.requester.email
-        return ThreadDecision(ticket=ticket, how=how, sender_mismatch=mismatch)
+        return ThreadDecision(ticket=ticket, how=how, sender_mismatch=_not_the_requester(sender, ticket))
     if sender and text.strip():
         duplicate = _duplicate_in(evidence.recent_inbound(sender), text, threshold=duplicate_similarity)
         if duplicate is not None:
