@@ -7,12 +7,13 @@ a 403, so a wrong guess learns nothing about which numbers exist.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from bridgedesk.desk.models import AgentProfile, Ticket
+from bridgedesk.desk.models import AgentProfile, AuditEvent, Message, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
 
 SECURITY_QUEUE = "security"
@@ -75,3 +76,35 @@ def access_ticket_by_customer(customer_id: int | None, number: str) -> Ticket:
     if ticket is None:
         raise Http404("no such ticket")
     return ticket
+
+
+@dataclass(frozen=True)
+class MovedTicket:
+    """A ticket someone worked on that has moved where they may not follow: what they may be told."""
+
+    number: str
+    queue: str
+    secret_leaked: bool   # why it moved, when we know: a customer's message contained a secret
+
+
+def moved_out_of_reach(user, number: str, *, seen: Collection[str] = ()) -> MovedTicket | None:  # type: ignore[no-untyped-def]
+    """Tell an agent that a ticket they had open or worked on moved beyond their scope, never its content.
+
+    Only someone who could see it before (it is in ``seen``, the numbers this session opened, or
+    they are its assignee, wrote on it or acted on it) learns that it exists; for anyone else a
+    number outside their scope stays a plain 404.
+    """
+    ticket = Ticket.objects.filter(number=number).only("id", "number", "queue", "tags", "assignee_id").first()
+    if ticket is None or visible_tickets(user).filter(pk=ticket.pk).exists():
+        return None
+    if number not in seen and not _has_worked_on(user, ticket):
+        return None
+    leaked = any(tag.startswith("secret_leaked:") for tag in ticket.tags)
+    return MovedTicket(number=number, queue=ticket.queue, secret_leaked=leaked)
+
+
+def _has_worked_on(user, ticket: Ticket) -> bool:  # type: ignore[no-untyped-def]
+    return (ticket.assignee_id == user.pk
+            or Message.objects.filter(ticket=ticket, author=user).exists()
+            or TicketEvent.objects.filter(ticket=ticket, actor=user).exists()
+            or AuditEvent.objects.filter(ticket=ticket, actor=user).exists())

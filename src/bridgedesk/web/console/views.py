@@ -24,7 +24,7 @@ from bridgedesk.desk.actions import tickets as ticket_actions
 from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, Ticket
 from bridgedesk.desk.processing.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
-from bridgedesk.web.auth.access import access_ticket_by_user, scope_of, visible_tickets
+from bridgedesk.web.auth.access import MovedTicket, access_ticket_by_user, moved_out_of_reach, scope_of, visible_tickets
 from bridgedesk.web.auth.security import client_ip
 from bridgedesk.web.auth.twofactor import second_factor_step
 from bridgedesk.web.console.entities import collect_entities
@@ -48,8 +48,39 @@ def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         step = second_factor_step(request)
         if step:
             return redirect_to_login(request.get_full_path(), login_url=step)
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            moved = moved_out_of_reach(request.user, kwargs["number"], seen=seen_tickets(request)) if "number" in kwargs else None
+            if moved is None:
+                raise
+            return moved_response(request, moved)
     return guarded
+
+
+SEEN_KEY = "seen_tickets"
+SEEN_KEPT = 50     # the ticket numbers a session remembers having opened
+
+
+def seen_tickets(request: HttpRequest) -> list[str]:
+    return list(request.session.get(SEEN_KEY, []))
+
+
+def remember_seen(request: HttpRequest, number: str) -> None:
+    """Note that this session opened the ticket, so it can be told later if the ticket moves away."""
+    seen = seen_tickets(request)
+    if number not in seen:
+        request.session[SEEN_KEY] = [*seen[-(SEEN_KEPT - 1):], number]
+
+
+def moved_response(request: HttpRequest, moved: MovedTicket) -> HttpResponse:
+    """Where the ticket went and why, not what it holds; a draft the agent was sending is shown back."""
+    if request.path.endswith(".json"):
+        return JsonResponse({"number": moved.number, "moved": True, "queue": moved.queue,
+                             "message": f"{moved.number} moved to the {moved.queue} queue · 工单已转至 {moved.queue} 队列"},
+                            status=403)
+    draft = request.POST.get("text", "") if request.method == "POST" else ""
+    return render(request, "bridgedesk/ticket_moved.html", {"moved": moved, "draft": draft}, status=403)
 
 
 def filter_tickets(tickets: QuerySet[Ticket], params: dict[str, str], user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
@@ -184,21 +215,29 @@ def audit_secret_view(request: HttpRequest, ticket: Ticket, timeline: list[tuple
                                   data={"number": ticket.number})
 
 
+def sealed_messages(ticket: Ticket) -> set[int]:
+    """The ticket's messages whose raw original is kept sealed (retention on): only those get a link."""
+    return set(ticket.messages.filter(inbound__raw_encrypted__isnull=False).values_list("pk", flat=True))
+
+
 def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm | None = None,
                   outcome: ticket_actions.ReplyOutcome | None = None, status: int = 200) -> HttpResponse:
     timeline = build_timeline(ticket)
     audit_secret_view(request, ticket, timeline)
+    remember_seen(request, ticket.number)
     macros = Macro.objects.filter(language__in=(ticket.language, "en")).order_by("language", "name")
     if reply_form is None:
         macro = macros.filter(pk=request.GET.get("macro")).first() if request.GET.get("macro", "").isdigit() else None
         initial = ticket_actions.fill_macro(macro, ticket, agent_name=request.user.get_username()) if macro else ""
         reply_form = ReplyForm(initial={"text": initial})
     config = get_config()
+    sees_originals = scope_of(request.user).role == "security"
     return render(request, "bridgedesk/ticket_detail.html", {
         "ticket": ticket, "version": ticket_version(ticket), "timeline": timeline, "warnings": collect_warnings(ticket, timeline),
         "entities": collect_entities((item.entities for kind, _, item in timeline if kind == "message"),  # type: ignore[attr-defined]
                                      config.triage.error_codes),
-        "reply_form": reply_form, "note_form": NoteForm(), "sees_originals": scope_of(request.user).role == "security",
+        "reply_form": reply_form, "note_form": NoteForm(), "sees_originals": sees_originals,
+        "sealed": sealed_messages(ticket) if sees_originals else set(),
         "raster_types": RASTER_TYPES, "macros": macros, "outcome": outcome,
         "statuses": Ticket.Status.values, "priorities": Ticket.Priority.values, "categories": ticket_actions.CATEGORIES,
     }, status=status)

@@ -8,9 +8,12 @@
   var seen = box.getAttribute("data-version");
   function check() {
     fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
-      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (r) { return (r.ok || r.status === 403) ? r.json() : null; })
       .then(function (state) {
-        if (state && String(state.version) !== seen) { box.hidden = false; }
+        if (state && state.moved) {
+          box.textContent = state.message;   // moved out of this agent's reach: say so, reload shows why
+          box.hidden = false;
+        } else if (state && String(state.version) !== seen) { box.hidden = false; }
       })
       .catch(function () {});
   }
