@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bridgedesk.config import Config
 from bridgedesk.guard.names import domains as lookalike_names
 from bridgedesk.guard.outbound import lint as outbound
 from bridgedesk.guard.phishing.analysis import PhishingAnalysis, analyse_report
@@ -94,6 +95,17 @@ def understand_message(
         parsed=parsed, guarded=guarded, visible_text=visible, quoted_text=quoted, signature=signature,
         language=language, category=category, category_confidence=confidence, needs_triage=needs_triage,
         priority=priority, priority_reasons=tuple(reasons), entities=entities, missing=missing, phishing=phishing,
+    )
+
+
+def understand_with_config(raw: bytes, *, model: CategoryModel | None, config: Config) -> Understanding:
+    """``understand_message`` with the limits, tables and brand of a desk's configuration."""
+    return understand_message(
+        raw, model=model, max_attachment_bytes=config.intake.max_attachment_bytes,
+        error_codes=config.triage.error_codes, requirements=config.triage.requirements,
+        confidence_threshold=config.triage.confidence_threshold,
+        official_domains=config.brand.official_domains, security_address=config.brand.security_address,
+        trusted_authserv_ids=config.triage.trusted_authserv_ids,
     )
 
 

@@ -37,6 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     stages = bench_sub.add_parser("stages", help="time per understanding stage (parse, guard, triage)")
     stages.add_argument("--n", type=int, default=1000)
     bench_sub.add_parser("seed", help="category accuracy per language on the seed set's held-out split")
+    understanding = bench_sub.add_parser("understanding", help="score understanding on labelled mail it never saw (eval/)")
+    understanding.add_argument("--set", action="append", dest="sets", metavar="DIR",
+                               help="a labelled folder (.eml files + labels.jsonl); repeatable (default: eval/realistic/dev and heldout)")
     classify = bench_sub.add_parser("classify", help="category model accuracy and speed")
     classify.add_argument("--train", required=True)
     classify.add_argument("--test", required=True)
@@ -52,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         if args.n < 1:
             raise UserError("--n must be at least 1")
         return _print(run_stage_bench(generate_corpus(args.n)))
+    if args.bench == "understanding":
+        return _print(_run_understanding(args))
     if args.bench == "seed":
         from bridgedesk.bench.seed_accuracy import run_seed_accuracy
 
@@ -146,6 +151,23 @@ def _run_classify(args: argparse.Namespace) -> dict:
         if not Path(value).is_file():
             raise UserError(f"{option} {value}: no such file (expected a CSV with columns text,category)")
     return run_classify_bench(Path(args.train), Path(args.test))
+
+
+DEFAULT_EVAL_SETS = ("eval/realistic/dev", "eval/realistic/heldout")
+
+
+def _run_understanding(args: argparse.Namespace) -> dict:
+    """Each labelled set scored apart, with the shipped seed model and the demo brand (no database)."""
+    from bridgedesk.bench.understanding_eval import load_labelled, score
+    from bridgedesk.config import load_config
+    from bridgedesk.triage.category.store import train_from_seed
+
+    folders = [Path(s) for s in (args.sets or DEFAULT_EVAL_SETS)]
+    for folder in folders:
+        if not (folder / "labels.jsonl").is_file():
+            raise UserError(f"--set {folder}: no labels.jsonl there (expected .eml files and a labels.jsonl; see eval/README.md)")
+    model, config = train_from_seed(), load_config("")
+    return {folder.name: score(load_labelled(folder), model=model, config=config) for folder in folders}
 
 
 def _close_database() -> None:

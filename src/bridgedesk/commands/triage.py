@@ -16,7 +16,7 @@ from typing import Any
 from bridgedesk.commands.base import Command
 from bridgedesk.config import Config, load_config
 from bridgedesk.triage.category.store import load_or_train, model_file
-from bridgedesk.understanding import Understanding, entity_dicts, understand_message
+from bridgedesk.understanding import Understanding, entity_dicts, understand_with_config
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,13 +42,7 @@ def triage_file(name: str, *, model, config: Config) -> dict[str, Any]:  # type:
     except OSError as exc:
         return {"file": name, "error": f"cannot read file: {exc.strerror or exc}"}
     try:
-        understanding = understand_message(
-            raw, model=model, max_attachment_bytes=config.intake.max_attachment_bytes,
-            error_codes=config.triage.error_codes, requirements=config.triage.requirements,
-            confidence_threshold=config.triage.confidence_threshold,
-            official_domains=config.brand.official_domains, security_address=config.brand.security_address,
-            trusted_authserv_ids=config.triage.trusted_authserv_ids,
-        )
+        understanding = understand_with_config(raw, model=model, config=config)
     except Exception as exc:  # one bad file never stops the others
         return {"file": name, "error": f"could not process: {type(exc).__name__}"}
     return triage_json(name, understanding)

@@ -59,7 +59,7 @@ from bridgedesk.desk.sla.deadlines import set_new_ticket_deadlines
 from bridgedesk.mail.threading import find_ticket_number
 from bridgedesk.triage.category.model import CategoryModel
 from bridgedesk.triage.routing import route
-from bridgedesk.understanding import Understanding, entity_dicts, understand_message
+from bridgedesk.understanding import Understanding, entity_dicts, understand_with_config
 
 log = logging.getLogger("bridgedesk.pipeline")
 
@@ -547,13 +547,7 @@ def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
 
 
 def _understand(raw: bytes, config: Config, model: CategoryModel) -> Understanding:
-    return understand_message(
-        raw, model=model, max_attachment_bytes=config.intake.max_attachment_bytes,
-        error_codes=config.triage.error_codes, requirements=config.triage.requirements,
-        confidence_threshold=config.triage.confidence_threshold,
-        official_domains=config.brand.official_domains, security_address=config.brand.security_address,
-        trusted_authserv_ids=config.triage.trusted_authserv_ids,
-    )
+    return understand_with_config(raw, model=model, config=config)
 
 
 def _store_attachments(understanding: Understanding) -> list[StoredAttachment]:
