@@ -9,7 +9,7 @@ field gets one preparer chosen up front: text, numbers and booleans go as they a
 pipeline sets them as such), datetimes through the backend's adapter, foreign keys as the
 related row's id, and every other type (JSON, binary) through Django's own
 ``get_db_prep_save``. Same rows, same ids set on the objects (``RETURNING``), as
-``tests/desk/test_bulk.py`` checks against ``bulk_create`` itself. Only the id is read back:
+``tests/desk/db/test_bulk.py`` checks against ``bulk_create`` itself. Only the id is read back:
 a model with values the database makes (``db_default``, generated fields) needs ``bulk_create``.
 """
 

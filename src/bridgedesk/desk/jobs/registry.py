@@ -5,7 +5,7 @@ the work (processing, outbox) must both enqueue jobs and be run by them. If the 
 imported those rooms and those rooms imported the tasks, every arrow would point both ways.
 Naming the performer by path, resolved when a job first runs (as django-tasks itself resolves
 a stored job's task path), keeps this room free of the rooms above it;
-``tests/desk/test_jobs_registry.py`` checks that every path resolves.
+``tests/desk/jobs/test_registry.py`` checks that every path resolves.
 """
 
 from __future__ import annotations

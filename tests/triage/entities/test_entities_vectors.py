@@ -14,7 +14,7 @@ import pytest
 
 from bridgedesk.triage.entities.extract import Entity, extract_entities
 
-VECTORS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "address_vectors"
+VECTORS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "address_vectors"
 
 
 def load(name: str) -> Any:

@@ -12,7 +12,7 @@ from bridgedesk.guard.phishing.analysis import WEIGHTS, analyse_report, analyse_
 from bridgedesk.guard.phishing.authresults import parse_authentication_results, read_authentication_results
 from bridgedesk.guard.phishing.forwards import find_reported_message, reported_from_raw
 from bridgedesk.mail.parse import parse_message
-from tests.guard.test_phishing_samples import (
+from tests.guard.phishing.test_phishing_samples import (
     GENUINE_NOTICES,
     KESTREL,
     NAZARIO_BRANDS,

@@ -12,7 +12,7 @@ from bridgedesk.triage.category.encoder import encoder_available
 from bridgedesk.triage.category.features import HASH_TOKEN, normalise_text
 from bridgedesk.triage.category.model import CategoryModel, Prediction, read_labelled_csv
 
-BANKING77 = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "banking77"
+BANKING77 = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "banking77"
 
 # Hand-written support lines, English and Chinese, several phrasings per category.
 SUPPORT_LINES: dict[str, list[str]] = {

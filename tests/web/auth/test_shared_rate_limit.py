@@ -22,7 +22,7 @@ from django.db import connection
 from bridgedesk.web.auth.security import LOGIN_FAILURE_LIMIT, login_blocked, record_login_failure, take_slot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 # Runs in a fresh interpreter: point Django at this test run's database, then fail to sign in.
 CHILD = """

@@ -16,7 +16,7 @@ from PIL import Image
 from bridgedesk.desk.models import Attachment, Message, Ticket, TicketEvent
 from bridgedesk.web.portal.uploads import MAX_FILES_PER_REPLY
 from tests.web.conftest import mail, make_tickets
-from tests.web.test_portal import SEED, signed_in
+from tests.web.portal.test_portal import SEED, signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -14,7 +14,7 @@ from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "bridgedesk" / "web" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[3] / "src" / "bridgedesk" / "web" / "templates"
 INLINE = [
     re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE),   # script without src
     re.compile(r"<style\b", re.IGNORECASE),

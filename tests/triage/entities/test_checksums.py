@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bridgedesk.triage.entities import checksums
 
-VECTORS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "address_vectors"
+VECTORS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "address_vectors"
 
 
 def test_eip55_lowercase_to_checksum_example_from_the_eip() -> None:
