@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -47,6 +48,11 @@ from bridgedesk.triage.routing import route
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
 
 log = logging.getLogger("bridgedesk.pipeline")
+_T = TypeVar("_T")
+
+# One message understood and its attachments stored, ready to persist:
+# (inbound id, understanding, stored attachments as (sha256, storage name, reason), raw bytes).
+Prepared = tuple[int, Understanding, list[tuple[str, str, str]], bytes]
 
 
 @dataclass(frozen=True)
@@ -88,12 +94,12 @@ class GroupContext:
     looked_up: frozenset[str] = frozenset()     # the addresses ``customers`` was read for
 
 
-def read_group_context(group, config: Config) -> GroupContext:  # type: ignore[no-untyped-def]
+def read_group_context(group: Sequence[Prepared], config: Config) -> GroupContext:
     """Lock the group's inbound rows and read identities, threading evidence and customers at once."""
     ids = [item[0] for item in group]
     rows = {row.pk: row for row in InboundMessage.objects.select_for_update().defer("raw", "raw_encrypted").filter(pk__in=ids)}
     identities = {message_identity(row.sha256, row.message_id_header) for row in rows.values()}
-    known = set(Message.objects.filter(identity__in=identities).values_list("identity", flat=True))
+    known = {i for i in Message.objects.filter(identity__in=identities).values_list("identity", flat=True) if i is not None}
     mails = [(item[1].parsed, _sender_of(item[1], rows.get(item[0]))) for item in group]
     evidence = gather_evidence(mails, prefix=config.brand.ticket_prefix, duplicate_hours=config.processing.duplicate_hours)
     emails = {sender for _, sender in mails if sender}
@@ -130,7 +136,7 @@ class LanePlan:
     decision: ThreadDecision
 
 
-def plan_lanes(group, context: GroupContext, config: Config) -> tuple[list[LanePlan], list[LanePlan]]:  # type: ignore[no-untyped-def]
+def plan_lanes(group: Sequence[Prepared], context: GroupContext, config: Config) -> tuple[list[LanePlan], list[LanePlan]]:
     """The group's messages written in bulk: (new tickets, replies); the rest go one by one.
 
     Only messages the group evidence covers (own sender and references in the group), still
@@ -157,7 +163,7 @@ def plan_lanes(group, context: GroupContext, config: Config) -> tuple[list[LaneP
     return new, _lone_replies(group, planned, context, config)
 
 
-def _lone_replies(group, planned: list[LanePlan], context: GroupContext, config: Config) -> list[LanePlan]:  # type: ignore[no-untyped-def]
+def _lone_replies(group: Sequence[Prepared], planned: list[LanePlan], context: GroupContext, config: Config) -> list[LanePlan]:
     """The planned replies whose ticket nothing else in the group may touch.
 
     Their lane is written before the one-by-one messages; were one of those to land on the
@@ -178,7 +184,7 @@ def _lone_replies(group, planned: list[LanePlan], context: GroupContext, config:
     ]
 
 
-def _persist_lanes(group, context: GroupContext, config: Config, counts: Counter[str]) -> set[int]:  # type: ignore[no-untyped-def]
+def _persist_lanes(group: Sequence[Prepared], context: GroupContext, config: Config, counts: Counter[str]) -> set[int]:
     """Write the group's plain new tickets, then its plain replies, each lane in bulk in one
     savepoint; returns the positions done.
 
@@ -225,24 +231,36 @@ def write_replies(plans: Sequence[LanePlan], context: GroupContext, config: Conf
     tickets, bulk inserts, one UPDATE per changed ticket; the same rules as ``_update_existing``."""
     now = timezone.now()
     replies = [plan for plan in plans if not plan.decision.duplicate]
-    refresh_reply_fields([plan.decision.ticket for plan in replies])
-    messages = [build_message(p.decision.ticket, p.row, p.identity, p.understanding, p.decision, p.sender) for p in plans]
+    refresh_reply_fields([_lane_ticket(plan) for plan in replies])
+    messages = [build_message(_lane_ticket(p), p.row, p.identity, p.understanding, p.decision, p.sender) for p in plans]
     insert_rows(messages)
     insert_rows([a for m, p in zip(messages, plans) for a in build_attachments(m, p.understanding, p.stored)])
-    events = [e for m, p in zip(messages, plans) for e in build_events(p.decision.ticket, m, p.understanding, p.decision, False)]
-    lacking = [plan.decision.ticket.pk for plan in replies if plan.decision.ticket.missing]
+    events = [e for m, p in zip(messages, plans) for e in build_events(_lane_ticket(p), m, p.understanding, p.decision, False)]
+    lacking = [_lane_ticket(plan).pk for plan in replies if _lane_ticket(plan).missing]
     types = inbound_entity_types(lacking) if lacking else {}
     for plan in replies:
-        ticket = plan.decision.ticket
+        ticket = _lane_ticket(plan)
         ticket.updated_at = now
-        fields, more = apply_reply(ticket, plan.decision, plan.understanding, lambda pk=ticket.pk: types.get(pk, set()), config)
+
+        def entity_types(pk: int = ticket.pk) -> set[str]:   # a def: mypy cannot type a lambda with a default
+            return types.get(pk, set())
+
+        fields, more = apply_reply(ticket, plan.decision, plan.understanding, entity_types, config)
         events.extend(more)
         ticket.save(update_fields=fields)
     insert_rows(events)
-    duplicates = [plan.decision.ticket.pk for plan in plans if plan.decision.duplicate]
+    duplicates = [_lane_ticket(plan).pk for plan in plans if plan.decision.duplicate]
     if duplicates:
         Ticket.objects.filter(pk__in=duplicates).update(updated_at=now)   # keeps its place in the queue
-    finish_lane(plans, [plan.decision.ticket for plan in plans], [plan.decision.how for plan in plans], config)
+    finish_lane(plans, [_lane_ticket(plan) for plan in plans], [plan.decision.how for plan in plans], config)
+
+
+def _lane_ticket(plan: LanePlan) -> Ticket:
+    """The ticket a reply-lane plan threads to (``_lone_replies`` keeps only plans that have one)."""
+    ticket = plan.decision.ticket
+    if ticket is None:   # not reached; were it, the lane's savepoint rolls back as for any failure
+        raise ValueError(f"reply-lane message at group position {plan.position} has no ticket")
+    return ticket
 
 
 def finish_lane(plans: Sequence[LanePlan], tickets: Sequence[Ticket], outcomes: Sequence[str], config: Config) -> None:
@@ -296,7 +314,7 @@ def _customers_for(plans: Sequence[LanePlan], context: GroupContext) -> dict[str
     return customers
 
 
-def _persist_in_group(item, position: int, context: GroupContext, config: Config) -> Outcome:  # type: ignore[no-untyped-def]
+def _persist_in_group(item: Prepared, position: int, context: GroupContext, config: Config) -> Outcome:
     """Persist one message of a group with what the group read; falls back to queries where it must."""
     evidence = context.evidence if position in context.evidence.covered else None
     return _persist(*item, config, context=context, evidence=evidence)
@@ -321,7 +339,7 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
     counts: Counter[str] = Counter()
     batch = set(inbound_ids)
 
-    def persist(group, *, wait: bool) -> list:  # type: ignore[no-untyped-def]
+    def persist(group: list[Prepared], *, wait: bool) -> list[Prepared]:
         """Persist ``group``; returns what is left for later (all of it when the lock was busy).
 
         Replies that must wait for their original are enqueued again in the group's own
@@ -339,7 +357,7 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: Callable[[int, str,
             return group
         return []
 
-    prepared = []
+    prepared: list[Prepared] = []
     pending = read_pending_raw(inbound_ids)
     for inbound_id in inbound_ids:
         try:
@@ -372,7 +390,7 @@ class Deferral:
     deferrals: int
 
 
-def split_early_replies(group, batch: set[int], deferrals: int) -> tuple[list, list[int]]:  # type: ignore[no-untyped-def]
+def split_early_replies(group: list[Prepared], batch: set[int], deferrals: int) -> tuple[list[Prepared], list[int]]:
     """The group's items to persist now, and the ids of replies whose original is still an
     unprocessed row in another job (to be processed again later, see ``defer_inbound``).
 
@@ -394,7 +412,8 @@ def split_early_replies(group, batch: set[int], deferrals: int) -> tuple[list, l
         return group, []
     if not pending:
         return group, []
-    kept, waiting = [], []
+    kept: list[Prepared] = []
+    waiting: list[int] = []
     for item in group:
         if pending.intersection(reference_ids(item[1].parsed)):
             waiting.append(item[0])
@@ -441,7 +460,8 @@ def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
     return {pk: bytes(raw) for pk, raw, state in rows if state == InboundMessage.State.RECEIVED and raw is not None}
 
 
-def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, wait: bool = True,  # type: ignore[no-untyped-def]
+def _persist_group(group: Sequence[Prepared], config: Config, counts: Counter[str],
+                   on_failure: Callable[[int, str, BaseException], str], *, wait: bool = True,
                    deferral: Deferral | None = None) -> bool:
     """Persist a group in one transaction; False (nothing done) when ``wait`` is False and the
     database's write lock is busy, so the caller can understand more messages meanwhile.
@@ -473,17 +493,17 @@ def _persist_group(group, config: Config, counts: Counter[str], on_failure, *, w
                 defer_inbound(deferral.inbound_ids, deferral.deferrals)
     if deferral is not None:
         counts["deferred"] += len(deferral.inbound_ids)
-    for inbound_id, exc in failures:
-        counts[on_failure(inbound_id, "persist", exc)] += 1
+    for inbound_id, error in failures:
+        counts[on_failure(inbound_id, "persist", error)] += 1
     return True
 
 
-def _prepare(inbound_id: int, config: Config) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:
+def _prepare(inbound_id: int, config: Config) -> Prepared | None:
     return _prepare_raw(inbound_id, read_pending_raw([inbound_id]).get(inbound_id), config, get_model())
 
 
 def _prepare_raw(inbound_id: int, raw: bytes | None, config: Config,
-                 model: CategoryModel) -> tuple[int, Understanding, list[tuple[str, str, str]], bytes] | None:
+                 model: CategoryModel) -> Prepared | None:
     """Understand (pure) and store attachments, before any transaction; None when nothing is pending."""
     if raw is None:
         return None
@@ -492,7 +512,7 @@ def _prepare_raw(inbound_id: int, raw: bytes | None, config: Config,
     return inbound_id, understanding, stored, raw
 
 
-def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
+def _run_stage(stage: str, action: Callable[[], _T]) -> _T:
     try:
         return action()
     except StageError:
