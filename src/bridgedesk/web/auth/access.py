@@ -8,12 +8,16 @@ a 403, so a wrong guess learns nothing about which numbers exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from bridgedesk.desk.models import AgentProfile, Ticket
 from bridgedesk.desk.runtime import get_config
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 SECURITY_QUEUE = "security"
 SECURITY_ROLES = ("security", "admin")
@@ -32,7 +36,7 @@ class Scope:
         return self.role in SECURITY_ROLES
 
 
-def scope_of(user) -> Scope:  # type: ignore[no-untyped-def]
+def scope_of(user: User | AnonymousUser) -> Scope:
     """A staff member's scope; a superuser without a profile is an admin, other staff plain agents."""
     profile = AgentProfile.objects.filter(user=user).first() if user.is_authenticated else None
     if profile is None:
@@ -40,7 +44,7 @@ def scope_of(user) -> Scope:  # type: ignore[no-untyped-def]
     return Scope(profile.role, tuple(profile.queues or ()), tuple(profile.languages or ()))
 
 
-def visible_tickets(user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
+def visible_tickets(user: User | AnonymousUser) -> QuerySet[Ticket]:
     if not (user.is_authenticated and user.is_staff):
         return Ticket.objects.none()
     scope = scope_of(user)
@@ -59,7 +63,7 @@ def _queues_of(scope: Scope) -> tuple[str, ...]:
     return scope.queues
 
 
-def access_ticket_by_user(user, number: str) -> Ticket:  # type: ignore[no-untyped-def]
+def access_ticket_by_user(user: User | AnonymousUser, number: str) -> Ticket:
     """The ticket if this user may see it, else 404."""
     ticket = visible_tickets(user).select_related("requester", "assignee").filter(number=number).first()
     if ticket is None:
