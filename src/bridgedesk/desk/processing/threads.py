@@ -14,12 +14,13 @@ one-by-one path would read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 
 from bridgedesk.desk.models import Customer, Message, Ticket
@@ -125,8 +126,8 @@ def _recent_by_sender(senders: set[str], *, hours: int) -> dict[str, list[tuple[
     return recent
 
 
-def _ranked_rows(model, *, columns: tuple[str, ...], partition: str, where: str, params: list,  # type: ignore[no-untyped-def]
-                 per_partition: int, join: str = "") -> list[tuple]:
+def _ranked_rows(model: type[Model], *, columns: tuple[str, ...], partition: str, where: str, params: list[Any],
+                 per_partition: int, join: str = "") -> list[tuple[Any, ...]]:
     """The newest ``per_partition`` rows (by id) of each ``partition`` value matching ``where``, newest first.
 
     Written as SQL (ROW_NUMBER() OVER, which SQLite and PostgreSQL both run) because Django's
@@ -248,7 +249,7 @@ def _open_ticket_with_same_subject(sender: str, subject: str) -> Ticket | None:
     return _same_subject(candidates, core)
 
 
-def _same_subject(candidates: Sequence[Ticket], core: str | None) -> Ticket | None:
+def _same_subject(candidates: Iterable[Ticket], core: str | None) -> Ticket | None:
     """The first (newest) candidate whose subject, without reply prefixes, is ``core``."""
     if core is None:
         return None
