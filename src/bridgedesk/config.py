@@ -13,12 +13,17 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bridgedesk.sla import BusinessCalendar, calendar_from_table
 from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, requirements_from_config
 from bridgedesk.triage.entities.errorcodes import DEFAULT_ERROR_CODES
 from bridgedesk.triage.routing import DEFAULT_ROUTES, RouteRule, routes_from_config
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    _Section = TypeVar("_Section", bound=DataclassInstance)
 
 CONFIG_ENV = "BRIDGEDESK_CONFIG"
 DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024
@@ -437,7 +442,7 @@ def _parse_intake(table: Mapping[str, Any]) -> Intake:
                   tls_cert=base.tls_cert, tls_key=base.tls_key, imap=sources)
 
 
-def _build(cls: type, table: Mapping[str, Any], where: str, *, secrets_env: Mapping[str, str] | None = None) -> Any:
+def _build(cls: type[_Section], table: Mapping[str, Any], where: str, *, secrets_env: Mapping[str, str] | None = None) -> _Section:
     """Build a flat dataclass from a table, checking every key's type against the default's."""
     defaults = cls.__dataclass_fields__
     _reject_unknown(table, set(defaults), where)

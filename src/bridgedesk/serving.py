@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import threading
+from typing import Protocol
 
 from django.conf import settings
 
@@ -43,14 +44,24 @@ def web_body_limit(config: Config) -> int:
     return config.intake.max_message_bytes + WEB_FORM_OVERHEAD_BYTES
 
 
+class WebServer(Protocol):
+    """What the desk uses of waitress's server (waitress ships no type information)."""
+
+    effective_port: int
+
+    def run(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class Desk:
     def __init__(self, *, http: tuple[str, int], smtp: tuple[str, int], workers: int | None = None, demo: bool) -> None:
         self.http_address = http
         self.smtp_address = smtp
         self.worker_count = default_worker_count() if workers is None else max(1, workers)
         self.demo = demo
-        self.workers: list[subprocess.Popen] = []  # type: ignore[type-arg]
-        self.web = None
+        self.workers: list[subprocess.Popen[bytes]] = []
+        self.web: WebServer | None = None
         self.listener: SmtpListener | None = None
         self.stopping = False
         self.imap_stop = threading.Event()
@@ -86,10 +97,11 @@ class Desk:
     def _start_web(self) -> None:
         from waitress.server import create_server  # start-up cost: only the web listener needs it
 
-        self.web = create_server(application, host=self.http_address[0], port=self.http_address[1], threads=8, ident="bridgedesk",
-                                 max_request_body_size=web_body_limit(get_config()))
-        self.web_port = self.web.effective_port
-        threading.Thread(target=self.web.run, name="web", daemon=True).start()
+        web: WebServer = create_server(application, host=self.http_address[0], port=self.http_address[1], threads=8,
+                                       ident="bridgedesk", max_request_body_size=web_body_limit(get_config()))
+        self.web = web
+        self.web_port = web.effective_port
+        threading.Thread(target=web.run, name="web", daemon=True).start()
 
     def watch_workers(self) -> None:
         """Restart a worker that died, so jobs keep flowing; recovery re-runs its abandoned work."""

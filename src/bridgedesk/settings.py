@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from dj_database_url import DBConfig
 
 DATA_DIR = Path(os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -92,13 +93,13 @@ _SQLITE_PRAGMAS = (
 SQLITE_ENGINE = "bridgedesk.desk.db.sqlite"
 
 
-def _sqlite_database(path: str, test_path: str | None = None) -> dict:
+def _sqlite_database(path: str, test_path: str | None = None) -> DBConfig:
     """The SQLite settings the desk relies on, for the embedded default and for a sqlite:// URL.
 
     Transactions begin IMMEDIATE (they take the write lock at BEGIN, where waiting is safe: the
     backend retries only statements outside a transaction).
     """
-    database = {
+    database: DBConfig = {
         "ENGINE": SQLITE_ENGINE,
         "NAME": path,
         # Kept open between jobs and requests: reopening cost a connect, five pragmas and

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.test import Client
 
 from bridgedesk.desk.models import Ticket
@@ -38,7 +38,7 @@ def run_console_bench(requests: int, *, seed: int = 7) -> dict:
     agent, admin = signed_in("agent"), signed_in("admin")
     numbers = list(Ticket.objects.exclude(queue="security").values_list("number", flat=True))
     cache.clear()
-    views: dict[str, Callable[[int], HttpResponse]] = {
+    views: dict[str, Callable[[int], HttpResponseBase]] = {
         "queue": lambda i: agent.get("/tickets/"),
         "queue_admin": lambda i: admin.get("/tickets/"),
         **{f"queue_by_{name}": filtered(agent, name, values) for name, values in FILTER_VALUES.items()},
@@ -57,11 +57,11 @@ def signed_in(username: str) -> Client:
     return client
 
 
-def filtered(client: Client, name: str, values: tuple[str, ...]) -> Callable[[int], HttpResponse]:
+def filtered(client: Client, name: str, values: tuple[str, ...]) -> Callable[[int], HttpResponseBase]:
     return lambda i: client.get(f"/tickets/?{name}={values[i % len(values)]}")
 
 
-def time_view(view: Callable[[int], HttpResponse], requests: int) -> dict[str, float]:
+def time_view(view: Callable[[int], HttpResponseBase], requests: int) -> dict[str, float]:
     """Milliseconds per request, wall clock and this thread's CPU; a response neither 200 nor a redirect stops the run.
 
     The CPU figures are what a request costs on a machine of its own: on a shared one the wall

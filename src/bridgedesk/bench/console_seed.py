@@ -16,6 +16,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
@@ -26,6 +27,7 @@ from django.utils import timezone
 from bridgedesk.bench import corpus
 from bridgedesk.bench.console_text import TextPools
 from bridgedesk.desk.actions.tickets import CATEGORIES
+from bridgedesk.desk.db.bulk import concrete_column
 from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.setup.demo import create_demo_accounts
@@ -61,6 +63,9 @@ class PlannedTicket:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+Row = dict[str, Any]   # one row to write: field attname -> SQL parameter
+
+
 class RowWriter:
     """INSERTs for one model in chunks; columns not given take the model field's default (ids are always given)."""
 
@@ -69,13 +74,13 @@ class RowWriter:
         self.attnames = [f.attname for f in fields]
         self.defaults = {f.attname: f.get_db_prep_save(f.get_default(), connection) for f in fields}
         quote = connection.ops.quote_name
-        self.sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        self.sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(concrete_column(f)) for f in fields)}) "
                     f"VALUES ({', '.join(['%s'] * len(fields))})")
         self.fields = {f.attname: f for f in fields}
-        self.rows: list[tuple[object, ...]] = []
+        self.rows: list[tuple[Any, ...]] = []
         self.written = 0
 
-    def add(self, values: dict[str, object]) -> None:
+    def add(self, values: Row) -> None:
         defaults = self.defaults
         self.rows.append(tuple(values[name] if name in values else defaults[name] for name in self.attnames))
         if len(self.rows) >= CHUNK:
@@ -115,7 +120,7 @@ def seed_console(tickets: int, messages: int, seed: int = 7, *, now: datetime | 
 
 
 def next_id(model: type[models.Model]) -> int:
-    return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+    return (model._default_manager.aggregate(top=Max("id"))["top"] or 0) + 1
 
 
 def write_customers(rng: random.Random, count: int, now: datetime) -> list[tuple[int, str, str, str]]:
@@ -163,7 +168,7 @@ def plan_ticket(rng: random.Random, pk: int, number: str, created: datetime, cus
                          assignee, created)
 
 
-def ticket_row(writer: RowWriter, rng: random.Random, plan: PlannedTicket) -> dict[str, object]:
+def ticket_row(writer: RowWriter, rng: random.Random, plan: PlannedTicket) -> Row:
     priority = rng.choices(PRIORITIES, PRIORITY_WEIGHTS)[0]
     needs_triage = rng.random() < 0.04
     queue = route(plan.category, plan.language, priority, needs_triage=needs_triage)
@@ -208,7 +213,7 @@ def write_messages(rng: random.Random, planned: list[PlannedTicket], pools: Text
 
 
 def message_row(rng: random.Random, plan: PlannedTicket, kind: str, index: int, pools: TextPools, agents: list[int],
-                support: str) -> dict[str, object]:
+                support: str) -> Row:
     if kind == "in":
         body = pools.first_body(plan.category, plan.language) if index == 0 else pools.follow_up(plan.language)
         subject = plan.subject if index == 0 else f"Re: [{plan.number}] {plan.subject}"

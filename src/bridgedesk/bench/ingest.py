@@ -36,7 +36,12 @@ import statistics
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from email import policy
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event
 
 INTAKE_BATCH = 64
 ACCOUNTED_OUTCOMES = ("duplicate", "repeat_delivery", "bounce", "bounce_unmatched")
@@ -168,7 +173,7 @@ def ingest_beside_workers(messages: Sequence[bytes], workers: int) -> IntakeTimi
 IDLE_POLL_SECONDS = 0.005   # while intake still runs, how long an idle worker waits before looking again
 
 
-def drain_processing_queue(worker_id: str = "bench-ingest", intake_done=None) -> None:  # type: ignore[no-untyped-def]
+def drain_processing_queue(worker_id: str = "bench-ingest", intake_done: Event | None = None) -> None:
     """Run the desk's worker (django-tasks-db's, see ``jobworker``) on the processing queue until
     intake is done and no job is left.
 
@@ -218,11 +223,12 @@ def per_message_latencies(intake: IntakeTiming) -> list[float]:
                 .order_by("processed_at", "pk").values_list("pk", "processed_at", "task_id"))
     starts = {str(pk): started for pk, started in DBTaskResult.objects.filter(
         id__in={task for _, _, task in rows if task}).values_list("id", "started_at")}
-    commits: dict[tuple[object, object], list[int]] = {}
+    commits: dict[tuple[str, datetime], list[int]] = {}
     for pk, stamp, task in rows:
-        commits.setdefault((task, stamp), []).append(pk)
-    previous: dict[object, object] = {}
-    latencies = []
+        if stamp is not None:   # always: the query asked for processed rows
+            commits.setdefault((task, stamp), []).append(pk)
+    previous: dict[str, datetime | None] = {}
+    latencies: list[float] = []
     for (task, stamp), pks in commits.items():   # rows finished together share their commit's time
         before = previous.get(task, starts.get(task))
         gap = max(0.0, (stamp - before).total_seconds()) if before is not None else 0.0

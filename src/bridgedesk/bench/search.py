@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from django.db.models import Max, QuerySet
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.test import Client
 
 from bridgedesk.desk.models import Message, Ticket
 from bridgedesk.desk.search.index import catch_up, search_tickets
 from bridgedesk.web.auth.access import visible_tickets
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 CHINESE = ("提现", "充值", "冻结", "到账", "审核", "密码", "风控", "入账")
 CHINESE_ONE = ("币", "冻")             # one character: a prefix scan over bigrams, the slowest kind
@@ -27,7 +31,7 @@ ENGLISH = ("withdrawal", "deposit credited", "frozen account", "password reset",
            "transaction hash")
 
 
-def search_page_view(client: Client, queries: Sequence[str] = (*CHINESE, *ENGLISH)) -> Callable[[int], HttpResponse]:
+def search_page_view(client: Client, queries: Sequence[str] = (*CHINESE, *ENGLISH)) -> Callable[[int], HttpResponseBase]:
     """The search page as ``bench console`` times its views: request ``i`` searches the i-th query, rotating."""
     return lambda i: client.get("/search/", {"q": queries[i % len(queries)]})
 
@@ -50,11 +54,11 @@ def sample_identifiers(tickets: QuerySet[Ticket], count: int = 8) -> tuple[str, 
     return tuple(value for t in picked for value in (t.number or "", t.requester.email) if value)
 
 
-def default_queries(user) -> dict[str, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def default_queries(user: User) -> dict[str, tuple[str, ...]]:
     return {"chinese_2char": CHINESE, "chinese_1char": CHINESE_ONE, "english_words": ENGLISH, "identifiers": sample_identifiers(visible_tickets(user))}
 
 
-def time_searches(user, queries: Mapping[str, Sequence[str]] | None = None, *, rounds: int = 3) -> dict:  # type: ignore[no-untyped-def]
+def time_searches(user: User, queries: Mapping[str, Sequence[str]] | None = None, *, rounds: int = 3) -> dict[str, object]:
     """p50/p95/max in ms per class of query, each query run ``rounds`` times, as ``user`` sees the desk."""
     report: dict[str, object] = {"messages": Message.objects.count(), "tickets": Ticket.objects.count()}
     for name, group in (queries or default_queries(user)).items():

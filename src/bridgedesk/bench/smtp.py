@@ -18,8 +18,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bridgedesk.bench.corpus import make_support_mail
+
+if TYPE_CHECKING:
+    from bridgedesk.intake.smtp import SmtpListener
 
 SMTP_SOURCE_PATHS = ("/usr/sbin/smtp-source", "/usr/bin/smtp-source")
 SUPPORT_MAIL_BYTES = 5 * 1024
@@ -75,7 +79,7 @@ def run_smtp_bench(sessions: int, n: int) -> dict:
     }
 
 
-def start_listener():  # type: ignore[no-untyped-def]
+def start_listener() -> SmtpListener:
     """The same listener ``bridgedesk serve`` runs: SupportHandler + GroupCommit(receive_raw_messages)."""
     from bridgedesk.desk.processing.receive import receive_raw_messages
     from bridgedesk.desk.runtime import get_config

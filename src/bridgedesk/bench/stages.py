@@ -8,7 +8,8 @@ is the figure the guard issue bounds (at most 20% of the pipeline's time).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from bridgedesk.guard.secrets.scan import guard_message
 from bridgedesk.mail.parse import parse_message
@@ -18,8 +19,11 @@ from bridgedesk.triage.language import detect_language
 from bridgedesk.triage.priority import decide_priority
 from bridgedesk.understanding import CLASSIFY_CHARS
 
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
-def _timed(items: list, action: Callable) -> tuple[list, float]:  # type: ignore[type-arg]
+
+def _timed(items: Sequence[_In], action: Callable[[_In], _Out]) -> tuple[list[_Out], float]:
     started = time.perf_counter()
     results = [action(item) for item in items]
     return results, time.perf_counter() - started

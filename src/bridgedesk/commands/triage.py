@@ -15,6 +15,7 @@ from typing import Any
 
 from bridgedesk.commands.base import Command
 from bridgedesk.config import Config, load_config
+from bridgedesk.triage.category.model import CategoryModel
 from bridgedesk.triage.category.store import load_or_train, model_file
 from bridgedesk.understanding import Understanding, entity_dicts, understand_with_config
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def triage_file(name: str, *, model, config: Config) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def triage_file(name: str, *, model: CategoryModel, config: Config) -> dict[str, Any]:
     try:
         raw = Path(name).read_bytes()
     except OSError as exc:

@@ -12,6 +12,7 @@ import mailbox
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 from bridgedesk.desk.runtime import get_config
@@ -120,6 +121,14 @@ def _iter_maildir(path: Path) -> Iterator[tuple[str, bytes, str]]:
             yield f"{path}/{key}", b"", f"cannot read: {exc}"
 
 
+class _Progress(Protocol):
+    """What the import uses of a progress bar (tqdm's, or none)."""
+
+    def update(self, n: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class _NoBar:
     def update(self, n: int) -> None:
         return None
@@ -128,7 +137,7 @@ class _NoBar:
         return None
 
 
-def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]
+def _progress_bar(enabled: bool) -> _Progress:
     if not enabled:
         return _NoBar()
     from tqdm import tqdm  # start-up cost: only for a progress bar

@@ -86,10 +86,11 @@ def decode_bytes(data: bytes, declared: str | None) -> tuple[str, str | None]:
         if text is not None:
             return clean_text(text), None
     guessed, used = guess_decode(data)
-    if codec is None and declared:
-        defect = f"unknown charset {declared[:40]!r}, decoded as {used}"
-    elif codec is None:
+    defect: str | None
+    if not declared:   # normalize_charset gave None too
         defect = None if used == "utf-8" else f"undeclared 8-bit text, decoded as {used}"
+    elif codec is None:
+        defect = f"unknown charset {declared[:40]!r}, decoded as {used}"
     else:
         defect = f"charset {declared[:40]!r} does not match the bytes, decoded as {used}"
     return clean_text(guessed), defect

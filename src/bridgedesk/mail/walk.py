@@ -161,6 +161,12 @@ def _visit_leaf(part: Message, ctype: str, walk: MimeWalk) -> None:
         _collect_attachment(part, ctype, disposition, filename, walk)
 
 
+def decoded_payload(part: Message) -> bytes:
+    """A leaf's transfer-decoded bytes (b"" for a multipart, where the stdlib gives None)."""
+    payload = part.get_payload(decode=True)   # typeshed: Message | bytes | Any; decode=True gives bytes or None
+    return payload if isinstance(payload, bytes) else b""
+
+
 def _lifted_blob(part: Message, walk: MimeWalk) -> bytes | None:
     """Content that bigparts lifted out before parsing, if this part had any."""
     if not walk.blobs:
@@ -174,7 +180,7 @@ def _lifted_blob(part: Message, walk: MimeWalk) -> bytes | None:
 def _collect_body(part: Message, ctype: str, walk: MimeWalk) -> None:
     data = _lifted_blob(part, walk)
     if data is None:
-        data = part.get_payload(decode=True) or b""
+        data = decoded_payload(part)
     if len(data) > MAX_BODY_BYTES:
         walk.defects.append(f"{ctype} body of {len(data)} bytes truncated to {MAX_BODY_BYTES}")
         data = data[:MAX_BODY_BYTES]
@@ -193,7 +199,7 @@ def _attachment_bytes(part: Message, walk: MimeWalk) -> bytes | None:
     encoded = part.get_payload()
     if isinstance(encoded, str) and len(encoded) * 3 // 4 > walk.max_attachment_bytes * 1.05:
         return None
-    data = part.get_payload(decode=True) or b""
+    data = decoded_payload(part)
     return data if len(data) <= walk.max_attachment_bytes else None
 
 

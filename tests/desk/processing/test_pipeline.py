@@ -171,7 +171,7 @@ def test_failing_stage_retries_then_parks_where_agents_see_it(desk_config, monke
     def broken(*args, **kwargs):
         raise RuntimeError("triage exploded")
 
-    monkeypatch.setattr(pipeline, "understand_message", broken)
+    monkeypatch.setattr(pipeline, "understand_with_config", broken)
     monkeypatch.setattr(failures, "RETRY_BASE_SECONDS", 0)
     [inbound_id] = receive(build_mail())
     drain()

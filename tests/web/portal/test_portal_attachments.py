@@ -164,7 +164,7 @@ def test_the_reply_form_needs_the_csrf_token(tickets):
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 def test_a_screenshot_of_the_phrase_is_read_and_its_bytes_never_kept(tickets, make_agent):
-    from tests.guard.test_ocr import LATIN_FONT, render_png
+    from tests.guard.secrets.test_ocr import LATIN_FONT, render_png
 
     mine, _ = tickets
     words = SEED.split()

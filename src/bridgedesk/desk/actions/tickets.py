@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +19,9 @@ from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.sla.deadlines import deadline_changes
 from bridgedesk.guard.outbound.lint import LintProblem, lint_reply
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
               "promotions", "phishing_report", "feedback", "other")
@@ -40,7 +44,7 @@ def _touch(ticket: Ticket, **changes: object) -> None:
     ticket.save(update_fields=[*changes, "updated_at"])
 
 
-def reply(ticket: Ticket, *, text: str, author, confirmed_links: bool = False) -> ReplyOutcome:  # type: ignore[no-untyped-def]
+def reply(ticket: Ticket, *, text: str, author: User | None, confirmed_links: bool = False) -> ReplyOutcome:
     """Send an agent's reply unless it asks for a secret; foreign links need ``confirmed_links``."""
     config = get_config()
     refusals, confirmations = lint_reply(text, official_domains=config.brand.official_domains)
@@ -52,7 +56,7 @@ def reply(ticket: Ticket, *, text: str, author, confirmed_links: bool = False) -
     return ReplyOutcome(True)
 
 
-def add_note(ticket: Ticket, *, text: str, author) -> Message:  # type: ignore[no-untyped-def]
+def add_note(ticket: Ticket, *, text: str, author: User | None) -> Message:
     """An internal note: on the agents' timeline, never mailed, never shown in the portal."""
     with transaction.atomic():
         note = Message.objects.create(ticket=ticket, direction=Message.Direction.NOTE, text=text, visible_text=text,
@@ -61,7 +65,7 @@ def add_note(ticket: Ticket, *, text: str, author) -> Message:  # type: ignore[n
     return note
 
 
-def change_status(ticket: Ticket, status: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+def change_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
     if status not in Ticket.Status.values:
         raise ValueError(f"unknown status {status!r}")
     with transaction.atomic():
@@ -69,14 +73,14 @@ def change_status(ticket: Ticket, status: str, *, actor) -> None:  # type: ignor
         _touch(ticket, status=status)
 
 
-def assign(ticket: Ticket, assignee, *, actor) -> None:  # type: ignore[no-untyped-def]
+def assign(ticket: Ticket, assignee: User | None, *, actor: User | None) -> None:
     with transaction.atomic():
         TicketEvent.objects.create(ticket=ticket, kind="assigned", actor=actor,
                                    data={"assignee": assignee.username if assignee else None})
         _touch(ticket, assignee=assignee)
 
 
-def set_category(ticket: Ticket, category: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+def set_category(ticket: Ticket, category: str, *, actor: User | None) -> None:
     """Set or confirm the category; the event is a training label for ``bridgedesk train``."""
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
@@ -86,7 +90,7 @@ def set_category(ticket: Ticket, category: str, *, actor) -> None:  # type: igno
         _touch(ticket, category=category)
 
 
-def set_priority(ticket: Ticket, priority: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+def set_priority(ticket: Ticket, priority: str, *, actor: User | None) -> None:
     if priority not in Ticket.Priority.values:
         raise ValueError(f"unknown priority {priority!r}")
     with transaction.atomic():
@@ -95,14 +99,14 @@ def set_priority(ticket: Ticket, priority: str, *, actor) -> None:  # type: igno
         _touch(ticket, priority=priority, **deadline_changes(ticket))
 
 
-def set_queue(ticket: Ticket, queue: str, *, actor) -> None:  # type: ignore[no-untyped-def]
+def set_queue(ticket: Ticket, queue: str, *, actor: User | None) -> None:
     with transaction.atomic():
         TicketEvent.objects.create(ticket=ticket, kind="queue_set", actor=actor, data={"before": ticket.queue, "queue": queue})
         ticket.queue = queue   # the new queue's calendar counts the working hours
         _touch(ticket, queue=queue, **deadline_changes(ticket))
 
 
-def merge(source: Ticket, target: Ticket, *, actor) -> None:  # type: ignore[no-untyped-def]
+def merge(source: Ticket, target: Ticket, *, actor: User | None) -> None:
     """Move every message of ``source`` into ``target`` and close ``source`` with a pointer to it."""
     if source.pk == target.pk:
         raise ValueError("a ticket cannot be merged into itself")

@@ -44,8 +44,8 @@ def insert_rows(objs: Sequence[models.Model]) -> None:
     quote = connection.ops.quote_name
     per_statement = max(1, connection.ops.bulk_batch_size(fields, objs))
     placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
-    tail = f" RETURNING {quote(model._meta.pk.column)}"
+    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(concrete_column(f)) for f in fields)}) VALUES "
+    tail = f" RETURNING {quote(concrete_column(model._meta.pk))}"
     with connection.cursor() as cursor:
         for start in range(0, len(objs), per_statement):
             chunk = objs[start:start + per_statement]
@@ -62,6 +62,13 @@ def _plan(model: type[models.Model]) -> tuple[list[models.Field], list[Preparer]
     """Every concrete field but the id, with its preparer."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     return fields, [_preparer(f) for f in fields]
+
+
+def concrete_column(field: models.Field) -> str:
+    """A concrete field's column (django-stubs types it Optional: non-concrete fields have none)."""
+    if field.column is None:
+        raise ValueError(f"insert_rows() needs concrete fields; {field.name} has no column")
+    return field.column
 
 
 def _preparer(field: models.Field) -> Preparer:

@@ -20,7 +20,7 @@ from django.db import close_old_connections
 from django.db.utils import OperationalError
 from django_tasks_db.compat import TaskContext, task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Worker
-from django_tasks_db.models import DBTaskResult
+from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 log = logging.getLogger("django_tasks_db")
@@ -87,7 +87,7 @@ class ChainingWorker(Worker):
             db_task_result.set_successful(return_value)
             return None
 
-    def ready_tasks(self):  # type: ignore[no-untyped-def]
+    def ready_tasks(self) -> DBTaskResultQuerySet:
         """The jobs this worker may take: the same filter as the engine's loop."""
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:

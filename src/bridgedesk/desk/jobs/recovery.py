@@ -8,7 +8,8 @@ once the task has been running longer than the lease.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -45,7 +46,7 @@ def recover_stalled_inbound(*, lease_seconds: int) -> int:
     return len(stalled)
 
 
-def _is_stalled(task_id: str, statuses: dict, started: dict, cutoff) -> bool:  # type: ignore[no-untyped-def]
+def _is_stalled(task_id: str, statuses: Mapping[str, str], started: Mapping[str, datetime | None], cutoff: datetime) -> bool:
     key = task_id
     if key not in statuses:
         return True                       # no task at all
@@ -53,7 +54,8 @@ def _is_stalled(task_id: str, statuses: dict, started: dict, cutoff) -> bool:  #
     if status == TaskResultStatus.READY:
         return False
     if status == TaskResultStatus.RUNNING:
-        return started.get(key) is not None and started[key] < cutoff
+        at = started.get(key)
+        return at is not None and at < cutoff
     return True                           # the task ended but the row was not finished
 
 

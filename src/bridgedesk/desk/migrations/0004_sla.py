@@ -5,12 +5,14 @@ SLA ordering is right from the first request after the upgrade.
 """
 
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 from django.db.models import F, Q
 
 OPEN_STATUSES = ("new", "open", "pending", "on_hold")
 
 
-def fill_sla_due(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def fill_sla_due(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     """sla_due = the earlier of the unmet first response and the resolution deadline, open tickets only."""
     ticket = apps.get_model("desk", "Ticket")
     open_tickets = ticket.objects.filter(status__in=OPEN_STATUSES)
@@ -21,7 +23,7 @@ def fill_sla_due(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [("desk", "0003_merge_channels_console")]
-    operations: list = [
+    operations = [
         migrations.AddField(model_name="ticket", name="next_response_due", field=models.DateTimeField(blank=True, null=True)),
         migrations.AddField(model_name="ticket", name="sla_due", field=models.DateTimeField(blank=True, null=True)),
         migrations.AddField(model_name="ticket", name="first_response_breached_at", field=models.DateTimeField(blank=True, null=True)),

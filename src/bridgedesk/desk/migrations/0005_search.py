@@ -9,6 +9,8 @@ whole; every non-ASCII character is a token character, so CJK bigrams pass throu
 """
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 TABLES = ("desk_search_message", "desk_search_ticket")
 
@@ -26,13 +28,13 @@ POSTGRES_CREATE = [
 ]
 
 
-def create_search_tables(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def create_search_tables(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     is_postgres = schema_editor.connection.vendor == "postgresql"
     for statement in POSTGRES_CREATE if is_postgres else SQLITE_CREATE:
         schema_editor.execute(statement)
 
 
-def drop_search_tables(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def drop_search_tables(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     for table in TABLES:
         schema_editor.execute(f"DROP TABLE IF EXISTS {table}")
 

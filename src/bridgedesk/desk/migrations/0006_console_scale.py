@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [("desk", "0005_search")]
-    operations: list = [
+    operations = [
         migrations.RemoveIndex(model_name="ticket", name="desk_ticket_queue_c02e12_idx"),
         migrations.AddIndex(model_name="ticket", index=models.Index(
             fields=["queue", "status", "priority", "language"], name="desk_ticket_view_counts")),

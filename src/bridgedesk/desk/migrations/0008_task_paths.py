@@ -6,6 +6,8 @@ rewritten (finished ones are history and keep what ran).
 """
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 MOVED = {
     "bridgedesk.desk.tasks.process_inbound_batch": "bridgedesk.desk.jobs.tasks.process_inbound_batch",
@@ -15,17 +17,17 @@ MOVED = {
 UNFINISHED = ("READY", "RUNNING")
 
 
-def rename(apps, schema_editor, mapping: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def rename(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor, mapping: dict[str, str]) -> None:
     results = apps.get_model("django_tasks_database", "DBTaskResult")
     for old, new in mapping.items():
         results.objects.filter(task_path=old, status__in=UNFINISHED).update(task_path=new)
 
 
-def forwards(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def forwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     rename(apps, schema_editor, MOVED)
 
 
-def backwards(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
+def backwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     rename(apps, schema_editor, {new: old for old, new in MOVED.items()})
 
 

@@ -6,6 +6,8 @@ official domains; phone numbers and social handles can only be proved official f
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils import timezone
 
@@ -39,15 +41,15 @@ class OfficialChannel(models.Model):
         return Channel(kind=self.kind, value=self.value.strip())
 
 
-class PhishingReportManager(models.Manager):
-    def get_queryset(self) -> models.QuerySet:
+class PhishingReportManager(models.Manager["PhishingReport"]):
+    def get_queryset(self) -> models.QuerySet[PhishingReport]:
         return super().get_queryset().filter(kind="phishing_analysis")
 
 
 class PhishingReport(TicketEvent):
     """The ``phishing_analysis`` events, as their own admin list for the security team."""
 
-    objects = PhishingReportManager()
+    objects: ClassVar[PhishingReportManager] = PhishingReportManager()
 
     class Meta:
         proxy = True

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +27,9 @@ from bridgedesk.understanding import Understanding
 from bridgedesk.words.acknowledgement import compose_acknowledgement
 from bridgedesk.words.phishing_verdict import compose_phishing_reply
 from bridgedesk.words.signin import signin_mail
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 log = logging.getLogger("bridgedesk.outbox")
 RETRY_BASE_SECONDS = 30
@@ -61,7 +65,7 @@ class MailDraft:
     auto: bool
     in_reply_to: str | None
     references: tuple[str, ...]
-    author: object = None
+    author: User | None = None
 
 
 def queue_acknowledgements(items: Sequence[tuple[Ticket, Understanding]], config: Config) -> list[OutboxMail]:
@@ -120,7 +124,7 @@ def _acknowledgement_for(ticket: Ticket, understanding: Understanding, config: C
     )
 
 
-def queue_agent_reply(ticket: Ticket, *, text: str, author, config: Config) -> OutboxMail:  # type: ignore[no-untyped-def]
+def queue_agent_reply(ticket: Ticket, *, text: str, author: User | None, config: Config) -> OutboxMail:
     """An agent's reply, threaded onto the customer's latest message."""
     last_in = ticket.messages.filter(direction="in").exclude(message_id="").order_by("-id").first()
     refs = _thread_references(ticket)
@@ -142,7 +146,7 @@ def _thread_references(ticket: Ticket) -> tuple[str, ...]:
 
 
 def queue_mail(ticket: Ticket, *, kind: str, subject: str, text: str, config: Config, auto: bool,
-               in_reply_to: str | None, references: tuple[str, ...], author=None) -> OutboxMail:  # type: ignore[no-untyped-def]
+               in_reply_to: str | None, references: tuple[str, ...], author: User | None = None) -> OutboxMail:
     draft = MailDraft(ticket, kind, subject, text, auto, in_reply_to, tuple(references), author)
     return queue_mails([draft], config)[0]
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from django.db import connection, transaction
 from django.db.models import CharField, F, Value
@@ -62,7 +63,7 @@ from bridgedesk.triage.routing import route
 from bridgedesk.understanding import Understanding, entity_dicts, understand_with_config
 
 log = logging.getLogger("bridgedesk.pipeline")
-
+_T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class Outcome:
@@ -109,7 +110,7 @@ def read_group_context(group: Sequence[Prepared], config: Config) -> GroupContex
     ids = [item.inbound_id for item in group]
     rows = {row.pk: row for row in InboundMessage.objects.select_for_update().defer("raw", "raw_encrypted").filter(pk__in=ids)}
     identities = {message_identity(row.sha256, row.message_id_header) for row in rows.values()}
-    known = {i for i in Message.objects.filter(identity__in=identities).values_list("identity", flat=True) if i}
+    known = {i for i in Message.objects.filter(identity__in=identities).values_list("identity", flat=True) if i is not None}
     mails = [(item.understanding.parsed, _sender_of(item.understanding, rows.get(item.inbound_id))) for item in group]
     evidence = gather_evidence(mails, prefix=config.brand.ticket_prefix, duplicate_hours=config.processing.duplicate_hours)
     emails = {sender for _, sender in mails if sender}
@@ -384,7 +385,7 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: FailureHandler,
             return group
         return []
 
-    prepared = []
+    prepared: list[Prepared] = []
     pending = read_pending_raw(inbound_ids)
     for inbound_id in inbound_ids:
         try:
@@ -439,7 +440,8 @@ def split_early_replies(group: Sequence[Prepared], batch: set[int], deferrals: i
         return list(group), []
     if not pending:
         return list(group), []
-    kept, waiting = [], []
+    kept: list[Prepared] = []
+    waiting: list[int] = []
     for item in group:
         if pending.intersection(reference_ids(item.understanding.parsed)):
             waiting.append(item.inbound_id)
@@ -537,7 +539,7 @@ def _prepare_raw(inbound_id: int, raw: bytes | None, config: Config,
     return Prepared(inbound_id, understanding, stored, raw)
 
 
-def _run_stage(stage: str, action):  # type: ignore[no-untyped-def]
+def _run_stage(stage: str, action: Callable[[], _T]) -> _T:
     try:
         return action()
     except StageError:

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 
 from bridgedesk.desk.models import Customer, Message, Ticket
@@ -186,8 +186,8 @@ def _recent_by_sender(senders: set[str], *, hours: int) -> dict[str, list[Recent
     return recent
 
 
-def _ranked_rows(model, *, columns: tuple[str, ...], partition: str, where: str, params: list,  # type: ignore[no-untyped-def]
-                 per_partition: int, join: str = "") -> list[tuple]:
+def _ranked_rows(model: type[Model], *, columns: tuple[str, ...], partition: str, where: str, params: list[Any],
+                 per_partition: int, join: str = "") -> list[tuple[Any, ...]]:
     """The newest ``per_partition`` rows (by id) of each ``partition`` value matching ``where``, newest first.
 
     Written as SQL (ROW_NUMBER() OVER, which SQLite and PostgreSQL both run) because Django's

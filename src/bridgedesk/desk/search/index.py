@@ -24,6 +24,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
@@ -51,7 +52,7 @@ class IndexSpec:
     """One search table and where its documents come from."""
 
     table: str
-    source: Callable[[], QuerySet]             # type: ignore[type-arg]
+    source: Callable[[], QuerySet[Any]]
     fields: tuple[str, ...]
     only_if: dict[str, object] = field(default_factory=dict)   # others get an empty document
 

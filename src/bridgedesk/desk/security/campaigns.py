@@ -225,7 +225,7 @@ def load_report_signals(since: datetime | None = None) -> list[ReportSignals]:
     return report_signals(events)
 
 
-def report_signals(events: Iterable) -> list[ReportSignals]:  # type: ignore[type-arg]
+def report_signals(events: Iterable[TicketEvent]) -> list[ReportSignals]:
     """``ReportSignals`` for the given ``phishing_analysis`` events (one query for their reports)."""
     rows = [e for e in events if e.kind == "phishing_analysis"]
     numbers = _ticket_numbers({e.ticket_id for e in rows})

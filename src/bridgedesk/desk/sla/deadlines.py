@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -191,7 +192,12 @@ def _unrecorded_breach(now: datetime) -> Q:
             | Q(resolution_due__lte=now, resolution_breached_at__isnull=True))
 
 
-def _breach_candidates(now: datetime, after: tuple[datetime, int] | None) -> list[dict]:
+# One ``values()`` row of a breach candidate: id, priority, sla_due and each target's
+# ``*_due`` / ``*_breached_at`` (read by target name, so a Mapping rather than a TypedDict).
+BreachRow = Mapping[str, Any]
+
+
+def _breach_candidates(now: datetime, after: tuple[datetime, int] | None) -> list[BreachRow]:
     """Open tickets with a deadline passed and not yet recorded, in (sla_due, id) order after ``after``.
 
     ``sla_due`` narrows the search first; the keyset ``after`` makes a pass read each row once.
@@ -204,7 +210,7 @@ def _breach_candidates(now: datetime, after: tuple[datetime, int] | None) -> lis
                 .order_by("sla_due", "id")[:SCAN_BATCH])
 
 
-def _targets_breached(row: dict, now: datetime) -> list[str]:
+def _targets_breached(row: BreachRow, now: datetime) -> list[str]:
     targets = []
     for target in TARGETS:
         due = row[f"{target}_due"]
@@ -214,7 +220,7 @@ def _targets_breached(row: dict, now: datetime) -> list[str]:
     return targets
 
 
-def _record_batch(candidates: list[dict], now: datetime, escalation_queue: str) -> tuple[int, int]:
+def _record_batch(candidates: list[BreachRow], now: datetime, escalation_queue: str) -> tuple[int, int]:
     """Claim, record and escalate one batch in one transaction; returns (breaches, escalated tickets)."""
     by_target: dict[str, list[int]] = defaultdict(list)
     rows = {row["id"]: row for row in candidates}
@@ -258,7 +264,7 @@ def _escalate(ticket_ids: set[int], claimed: dict[str, list[int]], now: datetime
     return len(events)
 
 
-def _targets_by_ticket(claimed: dict[str, Iterable[int]]) -> dict[int, list[str]]:
+def _targets_by_ticket(claimed: Mapping[str, Iterable[int]]) -> dict[int, list[str]]:
     targets: dict[int, list[str]] = defaultdict(list)
     for target, ids in claimed.items():
         for pk in ids:

@@ -58,13 +58,18 @@ def parse_domain(text: str) -> DomainName | None:
     given = unicodedata.normalize("NFC", text.strip().translate(_DOTS)).rstrip(".")
     if not given or len(given) > MAX_DOMAIN_CHARS or "." not in given or is_ip_literal(given):
         return None
-    labels = given.split(".")
-    unicode_labels = [_decode_label(label) for label in labels]
-    if any(label is None for label in unicode_labels):
-        return None
-    ascii_labels = [_encode_label(label) for label in unicode_labels]
-    if any(label is None or not _ASCII_LABEL_RE.match(label) for label in ascii_labels):
-        return None
+    unicode_labels: list[str] = []
+    for label in given.split("."):
+        decoded = _decode_label(label)
+        if decoded is None:
+            return None
+        unicode_labels.append(decoded)
+    ascii_labels: list[str] = []
+    for label in unicode_labels:
+        encoded = _encode_label(label)
+        if encoded is None or not _ASCII_LABEL_RE.match(encoded):
+            return None
+        ascii_labels.append(encoded)
     return _split(given, ".".join(unicode_labels), ".".join(ascii_labels))
 
 

@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from bridgedesk.mail.walk import decoded_payload
+
 MAX_LINKS = 200
 MAX_HTML_CHARS = 2_000_000
 _TEXT_URL_RE = re.compile(
@@ -115,7 +117,7 @@ def _html_parts(message: Message) -> list[Message]:
 
 
 def _decode_part(part: Message) -> str:
-    payload = part.get_payload(decode=True) or b""
+    payload = decoded_payload(part)
     charset = part.get_content_charset() or "utf-8"
     try:
         return payload.decode(charset, errors="replace")

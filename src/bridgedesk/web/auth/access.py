@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from bridgedesk.desk.models import AgentProfile, AuditEvent, Message, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 SECURITY_QUEUE = "security"
 SECURITY_ROLES = ("security", "admin")
@@ -33,7 +37,7 @@ class Scope:
         return self.role in SECURITY_ROLES
 
 
-def scope_of(user) -> Scope:  # type: ignore[no-untyped-def]
+def scope_of(user: User | AnonymousUser) -> Scope:
     """A staff member's scope; a superuser without a profile is an admin, other staff plain agents."""
     profile = AgentProfile.objects.filter(user=user).first() if user.is_authenticated else None
     if profile is None:
@@ -41,7 +45,7 @@ def scope_of(user) -> Scope:  # type: ignore[no-untyped-def]
     return Scope(profile.role, tuple(profile.queues or ()), tuple(profile.languages or ()))
 
 
-def visible_tickets(user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
+def visible_tickets(user: User | AnonymousUser) -> QuerySet[Ticket]:
     if not (user.is_authenticated and user.is_staff):
         return Ticket.objects.none()
     scope = scope_of(user)
@@ -60,7 +64,7 @@ def _queues_of(scope: Scope) -> tuple[str, ...]:
     return scope.queues
 
 
-def access_ticket_by_user(user, number: str) -> Ticket:  # type: ignore[no-untyped-def]
+def access_ticket_by_user(user: User | AnonymousUser, number: str) -> Ticket:
     """The ticket if this user may see it, else 404."""
     ticket = visible_tickets(user).select_related("requester", "assignee").filter(number=number).first()
     if ticket is None:
@@ -87,7 +91,7 @@ class MovedTicket:
     secret_leaked: bool   # why it moved, when we know: a customer's message contained a secret
 
 
-def moved_out_of_reach(user, number: str, *, seen: Collection[str] = ()) -> MovedTicket | None:  # type: ignore[no-untyped-def]
+def moved_out_of_reach(user: User, number: str, *, seen: Collection[str] = ()) -> MovedTicket | None:
     """Tell an agent that a ticket they had open or worked on moved beyond their scope, never its content.
 
     Only someone who could see it before (it is in ``seen``, the numbers this session opened, or
@@ -103,7 +107,7 @@ def moved_out_of_reach(user, number: str, *, seen: Collection[str] = ()) -> Move
     return MovedTicket(number=number, queue=ticket.queue, secret_leaked=leaked)
 
 
-def _has_worked_on(user, ticket: Ticket) -> bool:  # type: ignore[no-untyped-def]
+def _has_worked_on(user: User, ticket: Ticket) -> bool:
     return (ticket.assignee_id == user.pk
             or Message.objects.filter(ticket=ticket, author=user).exists()
             or TicketEvent.objects.filter(ticket=ticket, actor=user).exists()

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
@@ -98,12 +100,12 @@ def record_login_failure(username: str, ip: str) -> None:
 class RateLimitedLoginView(auth_views.LoginView):
     """Django's login, refusing a username+address pair after 5 failures in 15 minutes."""
 
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if login_blocked(request.POST.get("username", ""), client_ip(request)):
             context = self.get_context_data(form=self.get_form(), blocked=True)
             return self.render_to_response(context, status=429)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):  # type: ignore[no-untyped-def]
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         record_login_failure(self.request.POST.get("username", ""), client_ip(self.request))
         return super().form_invalid(form)

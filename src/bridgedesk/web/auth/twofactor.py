@@ -24,7 +24,7 @@ SETUP_URL = "/accounts/otp/setup/"
 def second_factor_step(request: HttpRequest) -> str | None:
     """Where a signed-in staff member must go before the console: VERIFY_URL, SETUP_URL or nowhere."""
     user = request.user
-    if user.is_verified():   # type: ignore[union-attr]
+    if user.is_verified():   # type: ignore[union-attr]  # added to request.user by django-otp's OTPMiddleware (untyped)
         return None
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return VERIFY_URL

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
@@ -21,7 +23,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from bridgedesk.desk.actions import tickets as ticket_actions
-from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, Ticket
+from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, Ticket, TicketEvent
 from bridgedesk.desk.processing.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.web.auth.access import MovedTicket, access_ticket_by_user, moved_out_of_reach, scope_of, visible_tickets
@@ -29,6 +31,9 @@ from bridgedesk.web.auth.security import client_ip
 from bridgedesk.web.auth.twofactor import second_factor_step
 from bridgedesk.web.console.entities import collect_entities
 from bridgedesk.web.console.forms import AssignForm, MergeForm, NoteForm, ReplyForm, StatusForm, TriageForm
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 PAGE_SIZE = 100
 RASTER_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp")   # previewed after re-encoding
@@ -39,10 +44,20 @@ WORK_PRIORITIES = ("urgent", "high", "normal", "low")   # the order of work; Tic
 WARNING_EVENTS = ("sender_mismatch", "secret_redacted", "phishing_analysis")
 
 
+class AgentRequest(HttpRequest):
+    """A request ``agent_required`` let through: its user is signed-in staff (an annotation only)."""
+
+    user: User
+
+
+# One timeline entry: ("message", created_at, Message) or ("event", created_at, TicketEvent).
+TimelineEntry = tuple[str, datetime, Message | TicketEvent]
+
+
 def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Staff sign-in (and the second factor, where enrolled) required; anyone else goes to sign in."""
     @wraps(view)
-    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not (request.user.is_authenticated and request.user.is_staff):
             return redirect_to_login(request.get_full_path())
         step = second_factor_step(request)
@@ -83,7 +98,7 @@ def moved_response(request: HttpRequest, moved: MovedTicket) -> HttpResponse:
     return render(request, "bridgedesk/ticket_moved.html", {"moved": moved, "draft": draft}, status=403)
 
 
-def filter_tickets(tickets: QuerySet[Ticket], params: dict[str, str], user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
+def filter_tickets(tickets: QuerySet[Ticket], params: dict[str, str], user: User) -> QuerySet[Ticket]:
     for name in FILTERS:
         if params.get(name):
             tickets = tickets.filter(**{name: params[name]})
@@ -130,7 +145,7 @@ def _work_parts() -> list[tuple[Q, tuple[str, ...]]]:
 
 
 @agent_required
-def ticket_list(request: HttpRequest) -> HttpResponse:
+def ticket_list(request: AgentRequest) -> HttpResponse:
     params = {k: request.GET.get(k, "") for k in (*FILTERS, "mine", "open", "sort")}
     visible = visible_tickets(request.user)
     tickets = filter_tickets(visible, params, request.user).select_related("requester")
@@ -147,7 +162,7 @@ def attach_message_counts(tickets: list[Ticket]) -> list[Ticket]:
     """Message counts for one page of tickets only (a join over every ticket costs seconds at 1M messages)."""
     counts = dict(Message.objects.filter(ticket_id__in=[t.pk for t in tickets]).values_list("ticket_id").annotate(n=Count("id")))
     for ticket in tickets:
-        ticket.message_count = counts.get(ticket.pk, 0)   # type: ignore[attr-defined]
+        ticket.message_count = counts.get(ticket.pk, 0)   # type: ignore[attr-defined]  # template-only attribute
     return tickets
 
 
@@ -155,12 +170,12 @@ def prepare_rows(tickets: list[Ticket]) -> list[Ticket]:
     """Subject and creation time already cut and formatted: the template's filters cost a third of the page at 100 rows."""
     for ticket in tickets:
         subject = ticket.subject
-        ticket.subject_short = subject if len(subject) <= SUBJECT_CHARS else subject[: SUBJECT_CHARS - 1] + "…"   # type: ignore[attr-defined]
-        ticket.created_label = timezone.localtime(ticket.created_at).strftime("%Y-%m-%d %H:%M")   # type: ignore[attr-defined]
+        ticket.subject_short = subject if len(subject) <= SUBJECT_CHARS else subject[: SUBJECT_CHARS - 1] + "…"   # type: ignore[attr-defined]  # template-only attribute
+        ticket.created_label = timezone.localtime(ticket.created_at).strftime("%Y-%m-%d %H:%M")   # type: ignore[attr-defined]  # template-only attribute
     return tickets
 
 
-def cached_view_counts(tickets: QuerySet[Ticket], user) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def cached_view_counts(tickets: QuerySet[Ticket], user: User) -> dict[str, object]:
     """Counts per view, kept VIEW_COUNT_SECONDS per scope: exact totals over 100,000 tickets cost more than a page."""
     scope = scope_of(user)
     key = f"bridgedesk:view-counts:{scope.role}:{','.join(sorted(scope.queues))}"
@@ -171,7 +186,7 @@ def cached_view_counts(tickets: QuerySet[Ticket], user) -> dict[str, object]:  #
     return {**counts, "mine": tickets.filter(assignee=user, status__in=Ticket.OPEN_STATUSES).count()}
 
 
-def next_ticket_for(user) -> Ticket | None:  # type: ignore[no-untyped-def]
+def next_ticket_for(user: User) -> Ticket | None:
     """The ticket this agent should take now: unassigned or theirs, in their languages, by priority and SLA."""
     scope = scope_of(user)
     tickets = visible_tickets(user).filter(status__in=("new", "open")).filter(Q(assignee__isnull=True) | Q(assignee=user))
@@ -182,7 +197,7 @@ def next_ticket_for(user) -> Ticket | None:  # type: ignore[no-untyped-def]
 
 @agent_required
 @require_POST
-def next_ticket(request: HttpRequest) -> HttpResponse:
+def next_ticket(request: AgentRequest) -> HttpResponse:
     ticket = next_ticket_for(request.user)
     if ticket is None:
         return HttpResponseRedirect("/tickets/?empty=1")
@@ -191,26 +206,27 @@ def next_ticket(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(f"/tickets/{ticket.number}/")
 
 
-def build_timeline(ticket: Ticket) -> list[tuple[str, object, object]]:
-    messages = [("message", m.created_at, m) for m in ticket.messages.prefetch_related("attachments").select_related("author")]
-    events = [("event", e.created_at, e) for e in ticket.events.select_related("actor")]
-    return sorted(messages + events, key=lambda item: item[1])
+def build_timeline(ticket: Ticket) -> list[TimelineEntry]:
+    timeline: list[TimelineEntry] = [
+        ("message", m.created_at, m) for m in ticket.messages.prefetch_related("attachments").select_related("author")]
+    timeline += [("event", e.created_at, e) for e in ticket.events.select_related("actor")]
+    return sorted(timeline, key=lambda item: item[1])
 
 
-def collect_warnings(ticket: Ticket, timeline: list[tuple[str, object, object]]) -> list[str]:
+def collect_warnings(ticket: Ticket, timeline: list[TimelineEntry]) -> list[str]:
     """Warning codes shown above the timeline: hijack signs, removed secrets, phishing verdicts."""
     found = [f for f in ticket.flags if f in ("sender_mismatch", "possible_hijack", "unparseable")]
-    for kind, _, item in timeline:
-        if kind == "event" and item.kind in WARNING_EVENTS:   # type: ignore[attr-defined]
-            data = item.data   # type: ignore[attr-defined]
-            code = f"phishing:{data.get('verdict', '')}" if item.kind == "phishing_analysis" else item.kind  # type: ignore[attr-defined]
+    for _, _, item in timeline:
+        if isinstance(item, TicketEvent) and item.kind in WARNING_EVENTS:
+            data = item.data
+            code = f"phishing:{data.get('verdict', '')}" if item.kind == "phishing_analysis" else item.kind
             found.append(code)
     return list(dict.fromkeys(found))
 
 
-def audit_secret_view(request: HttpRequest, ticket: Ticket, timeline: list[tuple[str, object, object]]) -> None:
+def audit_secret_view(request: AgentRequest, ticket: Ticket, timeline: list[TimelineEntry]) -> None:
     """Record who opened a ticket whose messages had secrets removed (a sensitive record)."""
-    if any(kind == "message" and item.secrets for kind, _, item in timeline):   # type: ignore[attr-defined]
+    if any(isinstance(item, Message) and item.secrets for _, _, item in timeline):
         AuditEvent.objects.create(actor=request.user, action="view_ticket_with_secrets", ticket=ticket, ip=client_ip(request),
                                   data={"number": ticket.number})
 
@@ -220,21 +236,23 @@ def sealed_messages(ticket: Ticket) -> set[int]:
     return set(ticket.messages.filter(inbound__raw_encrypted__isnull=False).values_list("pk", flat=True))
 
 
-def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm | None = None,
+def render_ticket(request: AgentRequest, ticket: Ticket, *, reply_form: ReplyForm | None = None,
                   outcome: ticket_actions.ReplyOutcome | None = None, status: int = 200) -> HttpResponse:
     timeline = build_timeline(ticket)
     audit_secret_view(request, ticket, timeline)
-    remember_seen(request, ticket.number)
+    if ticket.number:
+        remember_seen(request, ticket.number)
     macros = Macro.objects.filter(language__in=(ticket.language, "en")).order_by("language", "name")
     if reply_form is None:
-        macro = macros.filter(pk=request.GET.get("macro")).first() if request.GET.get("macro", "").isdigit() else None
+        macro_id = request.GET.get("macro", "")
+        macro = macros.filter(pk=macro_id).first() if macro_id.isdigit() else None
         initial = ticket_actions.fill_macro(macro, ticket, agent_name=request.user.get_username()) if macro else ""
         reply_form = ReplyForm(initial={"text": initial})
     config = get_config()
     sees_originals = scope_of(request.user).role == "security"
     return render(request, "bridgedesk/ticket_detail.html", {
         "ticket": ticket, "version": ticket_version(ticket), "timeline": timeline, "warnings": collect_warnings(ticket, timeline),
-        "entities": collect_entities((item.entities for kind, _, item in timeline if kind == "message"),  # type: ignore[attr-defined]
+        "entities": collect_entities((item.entities for _, _, item in timeline if isinstance(item, Message)),
                                      config.triage.error_codes),
         "reply_form": reply_form, "note_form": NoteForm(), "sees_originals": sees_originals,
         "sealed": sealed_messages(ticket) if sees_originals else set(),
@@ -244,7 +262,7 @@ def render_ticket(request: HttpRequest, ticket: Ticket, *, reply_form: ReplyForm
 
 
 @agent_required
-def ticket_detail(request: HttpRequest, number: str) -> HttpResponse:
+def ticket_detail(request: AgentRequest, number: str) -> HttpResponse:
     return render_ticket(request, access_ticket_by_user(request.user, number))
 
 
@@ -254,7 +272,7 @@ def ticket_version(ticket: Ticket) -> str:
 
 
 @agent_required
-def ticket_state(request: HttpRequest, number: str) -> JsonResponse:
+def ticket_state(request: AgentRequest, number: str) -> JsonResponse:
     ticket = access_ticket_by_user(request.user, number)
     last_in = ticket.messages.filter(direction="in").order_by("-id").values_list("created_at", flat=True).first()
     return JsonResponse({"number": ticket.number, "status": ticket.status, "version": ticket_version(ticket),
@@ -266,7 +284,7 @@ SANDBOX_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-
 
 @agent_required
 @xframe_options_sameorigin
-def message_html(request: HttpRequest, number: str, message_id: int) -> HttpResponse:
+def message_html(request: AgentRequest, number: str, message_id: int) -> HttpResponse:
     """A message's sanitised HTML, alone on its own URL under a sandbox policy, for an iframe.
 
     The HTML was cleaned by nh3 on intake; the sandbox (no scripts, unique origin, no forms,
@@ -283,7 +301,7 @@ def message_html(request: HttpRequest, number: str, message_id: int) -> HttpResp
 
 
 @agent_required
-def message_original(request: HttpRequest, number: str, message_id: int) -> HttpResponse:
+def message_original(request: AgentRequest, number: str, message_id: int) -> HttpResponse:
     """The sealed raw original of an inbound message: security role only, audited, download only.
 
     It may hold the very secret the guard removed, which is why only the security role opens
@@ -293,9 +311,10 @@ def message_original(request: HttpRequest, number: str, message_id: int) -> Http
     if scope_of(request.user).role != "security":
         raise Http404("no such original")
     message = ticket.messages.select_related("inbound").filter(pk=message_id, inbound__raw_encrypted__isnull=False).first()
-    if message is None:
+    sealed = message.inbound.raw_encrypted if message is not None and message.inbound is not None else None
+    if message is None or sealed is None:   # the query asked for a sealed original, so None is only "no row"
         raise Http404("no sealed original for this message")
-    raw = open_sealed(bytes(message.inbound.raw_encrypted), get_config().retention)
+    raw = open_sealed(bytes(sealed), get_config().retention)
     AuditEvent.objects.create(actor=request.user, action="view_original", ticket=ticket, ip=client_ip(request),
                               data={"number": ticket.number, "message": message.pk, "inbound": message.inbound_id})
     response = HttpResponse(raw, content_type="application/octet-stream")
@@ -306,7 +325,7 @@ def message_original(request: HttpRequest, number: str, message_id: int) -> Http
 
 @agent_required
 @require_POST
-def ticket_reply(request: HttpRequest, number: str) -> HttpResponse:
+def ticket_reply(request: AgentRequest, number: str) -> HttpResponse:
     ticket = access_ticket_by_user(request.user, number)
     form = ReplyForm(request.POST)
     if not form.is_valid():
@@ -318,11 +337,11 @@ def ticket_reply(request: HttpRequest, number: str) -> HttpResponse:
     return HttpResponseRedirect(f"/tickets/{number}/")
 
 
-def _post_action(apply: Callable[[HttpRequest, Ticket], bool]) -> Callable[..., HttpResponse]:
+def _post_action(apply: Callable[[AgentRequest, Ticket], bool]) -> Callable[..., HttpResponse]:
     """Wrap a ticket action: access check, apply, back to the ticket page (400 when the form was bad)."""
     @agent_required
     @require_POST
-    def view(request: HttpRequest, number: str) -> HttpResponse:
+    def view(request: AgentRequest, number: str) -> HttpResponse:
         ticket = access_ticket_by_user(request.user, number)
         if not apply(request, ticket):
             return HttpResponse("Invalid form · 表单无效", status=400, content_type="text/plain; charset=utf-8")
@@ -330,21 +349,21 @@ def _post_action(apply: Callable[[HttpRequest, Ticket], bool]) -> Callable[..., 
     return view
 
 
-def _apply_note(request: HttpRequest, ticket: Ticket) -> bool:
+def _apply_note(request: AgentRequest, ticket: Ticket) -> bool:
     form = NoteForm(request.POST)
     if form.is_valid():
         ticket_actions.add_note(ticket, text=form.cleaned_data["text"], author=request.user)
     return form.is_valid()
 
 
-def _apply_status(request: HttpRequest, ticket: Ticket) -> bool:
+def _apply_status(request: AgentRequest, ticket: Ticket) -> bool:
     form = StatusForm(request.POST)
     if form.is_valid() and form.cleaned_data["status"] != ticket.status:
         ticket_actions.change_status(ticket, form.cleaned_data["status"], actor=request.user)
     return form.is_valid()
 
 
-def _apply_assign(request: HttpRequest, ticket: Ticket) -> bool:
+def _apply_assign(request: AgentRequest, ticket: Ticket) -> bool:
     form = AssignForm(request.POST)
     if not form.is_valid():
         return False
@@ -356,7 +375,7 @@ def _apply_assign(request: HttpRequest, ticket: Ticket) -> bool:
     return True
 
 
-def _apply_triage(request: HttpRequest, ticket: Ticket) -> bool:
+def _apply_triage(request: AgentRequest, ticket: Ticket) -> bool:
     """Record each field that changed; a submitted unchanged category is recorded as a confirmation."""
     form = TriageForm(request.POST)
     if not form.is_valid():
@@ -370,7 +389,7 @@ def _apply_triage(request: HttpRequest, ticket: Ticket) -> bool:
     return True
 
 
-def _apply_merge(request: HttpRequest, ticket: Ticket) -> bool:
+def _apply_merge(request: AgentRequest, ticket: Ticket) -> bool:
     form = MergeForm(request.POST)
     if not form.is_valid() or form.cleaned_data["target"] == ticket.number:
         return False
@@ -387,7 +406,7 @@ ticket_merge = _post_action(_apply_merge)
 
 
 @agent_required
-def parked_inbound(request: HttpRequest) -> HttpResponse:
+def parked_inbound(request: AgentRequest) -> HttpResponse:
     rows = InboundMessage.objects.filter(state=InboundMessage.State.PARKED).defer("raw", "raw_encrypted").order_by("-received_at")[:PAGE_SIZE]
     return render(request, "bridgedesk/parked.html", {"rows": rows})
 

@@ -13,11 +13,12 @@ portal must not hand out a program that we held back from our own staff.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django import forms
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 
 from bridgedesk.desk.actions.customer_files import Upload
@@ -38,11 +39,11 @@ class MultipleFileInput(forms.FileInput):
 class MultipleFileField(forms.FileField):
     """Django's FileField for one file, applied to each of several (the documented recipe)."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None) -> list[UploadedFile]:  # type: ignore[no-untyped-def, override]
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         items = data if isinstance(data, (list, tuple)) else [data] if data else []
         return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
@@ -51,7 +52,9 @@ class PortalReplyFilesForm(forms.Form):
     """Words, files or both; the limits are checked before anything is read into memory."""
 
     text = forms.CharField(max_length=MAX_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    files = MultipleFileField(required=False, error_messages={
+    # django-stubs types ``files`` as the bound form's uploads; Django's form metaclass moves
+    # declared fields into base_fields, so at run time this name does not shadow them.
+    files = MultipleFileField(required=False, error_messages={  # type: ignore[assignment]
         "empty": "The file is empty. · 文件为空。",
         "invalid": "That was not a file. · 上传的不是文件。",
     })
@@ -73,8 +76,9 @@ class PortalReplyFilesForm(forms.Form):
             raise forms.ValidationError(f"The files together may be at most {limit}. · 文件总大小不能超过 {limit}。")
         return files
 
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()   # Form.clean returns cleaned_data (typed Optional by django-stubs, for overrides)
+        cleaned = self.cleaned_data
         if not (cleaned.get("text") or "").strip() and not cleaned.get("files") and not self.errors:
             raise forms.ValidationError("Write a message or attach a file. · 请填写回复内容或添加附件。")
         return cleaned
@@ -107,7 +111,7 @@ def find_customer_attachment(ticket: Ticket, attachment_id: int) -> Attachment:
     return attachment
 
 
-def attachment_response(attachment: Attachment) -> HttpResponse:
+def attachment_response(attachment: Attachment) -> FileResponse:
     """The bytes as a download only: a type no browser renders, nosniff, not cached."""
     response = FileResponse(default_storage.open(attachment.storage_name, "rb"), content_type="application/octet-stream")
     response["Content-Disposition"] = content_disposition(attachment.filename, f"attachment-{attachment.pk}")

@@ -11,7 +11,7 @@ import secrets
 
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -127,7 +127,7 @@ def portal_ticket(request: HttpRequest, number: str, *, form: PortalReplyFilesFo
     ticket = access_ticket_by_customer(_customer_id(request), number)
     thread = list(ticket.messages.filter(direction__in=THREAD_DIRECTIONS).prefetch_related("attachments"))
     for message in thread:
-        message.advice = advice_for(message, ticket) if message.secrets else ""   # type: ignore[attr-defined]
+        message.advice = advice_for(message, ticket) if message.secrets else ""   # type: ignore[attr-defined]  # template-only attribute
     return render(request, "bridgedesk/portal_ticket.html", {
         "ticket": ticket, "thread": thread, "form": form or PortalReplyFilesForm(),
         "max_files": MAX_FILES_PER_REPLY, "max_file_bytes": get_config().intake.max_attachment_bytes,
@@ -146,7 +146,7 @@ def portal_reply(request: HttpRequest, number: str) -> HttpResponse:
     return HttpResponseRedirect(f"/portal/tickets/{number}/")
 
 
-def portal_attachment(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+def portal_attachment(request: HttpRequest, number: str, attachment_id: int) -> FileResponse:
     """A file from the customer's own ticket, as a download (never quarantined, never a note's)."""
     ticket = access_ticket_by_customer(_customer_id(request), number)
     return attachment_response(find_customer_attachment(ticket, attachment_id))
