@@ -35,7 +35,7 @@ from bridgedesk.config import Config, SlaPolicy
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.sla import BusinessCalendar, add_business_time
-from bridgedesk.triage.routing import SECURITY_QUEUE
+from bridgedesk.triage.vocabulary import QueueSlug
 
 log = logging.getLogger("bridgedesk.sla")
 TARGETS = ("first_response", "next_response", "resolution")
@@ -245,7 +245,7 @@ def _escalate(ticket_ids: set[int], claimed: dict[str, list[int]], now: datetime
     escalating must not show a leaked-secret case to every supervisor. Their breach is recorded.
     """
     leaving: dict[str, list[int]] = defaultdict(list)
-    staying = (escalation_queue, SECURITY_QUEUE)
+    staying = (escalation_queue, QueueSlug.SECURITY)
     for pk, queue in Ticket.objects.filter(pk__in=ticket_ids).exclude(queue__in=staying).values_list("id", "queue"):
         leaving[queue].append(pk)
     targets_of = _targets_by_ticket(claimed)
