@@ -10,6 +10,7 @@ from bridgedesk.desk.actions.tickets import _touch
 from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
 from bridgedesk.desk.sla.deadlines import note_customer_reply, recompute_deadlines
 from bridgedesk.guard.secrets.scan import guard_message
+from bridgedesk.triage.vocabulary import QueueSlug
 
 
 def customer_reply(ticket: Ticket, customer: Customer, *, text: str) -> Message:
@@ -25,7 +26,7 @@ def customer_reply(ticket: Ticket, customer: Customer, *, text: str) -> Message:
         if secrets:
             TicketEvent.objects.create(ticket=ticket, kind="secret_redacted", data={"message": message.pk, "secrets": secrets, "ocr": "portal"})
             mark_leaked_secrets(ticket, [s["type"] for s in secrets])
-        ticket.status = Ticket.Status.OPEN if ticket.status in ("pending", "solved") else ticket.status
+        ticket.status = Ticket.Status.OPEN if ticket.status in (Ticket.Status.PENDING, Ticket.Status.SOLVED) else ticket.status
         sla_fields = note_customer_reply(ticket)     # after an answer, a next response is owed, as for mail
         _touch(ticket, status=ticket.status, **{name: getattr(ticket, name) for name in sla_fields})
     return message
@@ -38,7 +39,7 @@ def mark_leaked_secrets(ticket: Ticket, kinds: list[str]) -> None:
     if not tags:
         return
     ticket.tags = [*ticket.tags, *tags]
-    ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
+    ticket.priority, ticket.queue = Ticket.Priority.URGENT, QueueSlug.SECURITY
     fields = ["tags", "priority", "queue", *recompute_deadlines(ticket)]
     _touch(ticket, **{name: getattr(ticket, name) for name in dict.fromkeys(fields)})
 

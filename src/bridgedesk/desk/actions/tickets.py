@@ -18,9 +18,8 @@ from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.sla.deadlines import deadline_changes
 from bridgedesk.guard.outbound.lint import LintProblem, lint_reply
+from bridgedesk.triage.vocabulary import CATEGORIES
 
-CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
-              "promotions", "phishing_report", "feedback", "other")
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 

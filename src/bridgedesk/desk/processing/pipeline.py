@@ -44,6 +44,7 @@ from bridgedesk.desk.sla.deadlines import set_new_ticket_deadlines
 from bridgedesk.mail.threading import find_ticket_number
 from bridgedesk.triage.category.model import CategoryModel
 from bridgedesk.triage.routing import route
+from bridgedesk.triage.vocabulary import QueueSlug
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
 
 log = logging.getLogger("bridgedesk.pipeline")
@@ -629,7 +630,7 @@ def build_ticket(understanding: Understanding, sender: str, customer: Customer, 
 
 def _queue_for(understanding: Understanding, config: Config) -> str:
     if understanding.secret_types:
-        return "security"
+        return QueueSlug.SECURITY
     return route(understanding.category, understanding.language, understanding.priority,
                  rules=config.triage.routes, needs_triage=understanding.needs_triage)
 

@@ -16,6 +16,7 @@ from bridgedesk.desk.models import Message, Ticket, TicketEvent
 from bridgedesk.desk.processing.threads import ThreadDecision
 from bridgedesk.desk.sla.deadlines import CUSTOMER_REPLY_FIELDS, note_customer_reply
 from bridgedesk.triage.completeness import missing_fields
+from bridgedesk.triage.vocabulary import QueueSlug
 from bridgedesk.understanding import Understanding
 
 # What a reply reads fresh before changing its ticket: a ticket read once for the whole group
@@ -49,7 +50,7 @@ def apply_reply(ticket: Ticket, decision: ThreadDecision, understanding: Underst
         tag = f"secret_leaked:{kind}"
         if tag not in ticket.tags:
             ticket.tags = [*ticket.tags, tag]
-            ticket.priority, ticket.queue = Ticket.Priority.URGENT, "security"
+            ticket.priority, ticket.queue = Ticket.Priority.URGENT, QueueSlug.SECURITY
             fields.extend(["tags", "priority", "queue"])
     fields += note_customer_reply(ticket, retriaged="priority" in fields, config=config, fresh=True)
     return sorted(set(fields)), events

@@ -14,8 +14,8 @@ from django.http import Http404
 
 from bridgedesk.desk.models import AgentProfile, Ticket
 from bridgedesk.desk.runtime import get_config
+from bridgedesk.triage.vocabulary import QueueSlug
 
-SECURITY_QUEUE = "security"
 SECURITY_ROLES = ("security", "admin")
 
 
@@ -48,7 +48,7 @@ def visible_tickets(user) -> QuerySet[Ticket]:  # type: ignore[no-untyped-def]
     if scope.queues:
         tickets = tickets.filter(queue__in=_queues_of(scope))
     if not scope.sees_security:
-        tickets = tickets.exclude(queue=SECURITY_QUEUE)
+        tickets = tickets.exclude(queue=QueueSlug.SECURITY)
     return tickets
 
 
