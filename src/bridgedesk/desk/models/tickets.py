@@ -132,7 +132,8 @@ class Attachment(models.Model):
 
 
 class TicketEvent(models.Model):
-    """System and people events on a ticket's timeline (triage, routing, redaction, bounce...)."""
+    """System and people events on a ticket's timeline (triage, redaction, bounce...): ``kind`` is an
+    ``events.EventKind``, ``data`` that kind's payload as JSON (``bridgedesk.desk.models.events``)."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32)
