@@ -26,6 +26,7 @@ from django.utils import timezone
 from bridgedesk.bench import corpus
 from bridgedesk.bench.console_text import TextPools
 from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import AssignedPayload, EventKind, StatusSetPayload
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.setup.demo import create_demo_accounts
 from bridgedesk.triage.routing import route
@@ -224,20 +225,21 @@ def message_row(rng: random.Random, plan: PlannedTicket, kind: str, index: int, 
 
 
 def write_events(planned: list[PlannedTicket], agents: list[int]) -> int:
-    """A triage event per ticket, as the pipeline writes; an assignment and a status change where they happened."""
+    """A triage event per ticket, as the pipeline writes (its data in a short form: see ``TriagePayload``);
+    an assignment and a status change where they happened."""
     writer, pks = RowWriter(TicketEvent), itertools.count(next_id(TicketEvent))
     names = dict(get_user_model().objects.filter(id__in=agents).values_list("id", "username"))
     for plan in planned:
-        writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "triage", "created_at": stamp(plan.created), "data": writer.json("data", {
+        writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": EventKind.TRIAGE, "created_at": stamp(plan.created), "data": writer.json("data", {
             "language": plan.language, "category": plan.category, "priority": plan.extra["priority"],
             "queue": plan.extra["queue"], "needs_triage": plan.extra["needs_triage"]})})
         if plan.assignee:
-            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "assigned", "actor_id": plan.assignee, "created_at": stamp(plan.created),
-                        "data": writer.json("data", {"assignee": names.get(plan.assignee)})})
+            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": EventKind.ASSIGNED, "actor_id": plan.assignee, "created_at": stamp(plan.created),
+                        "data": writer.json("data", AssignedPayload(names.get(plan.assignee)).to_json())})
         if plan.status in (Ticket.Status.SOLVED, Ticket.Status.CLOSED):
-            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "status_set", "actor_id": plan.assignee,
+            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": EventKind.STATUS_SET, "actor_id": plan.assignee,
                         "created_at": stamp(plan.created + timedelta(days=2)),
-                        "data": writer.json("data", {"before": "open", "status": plan.status})})
+                        "data": writer.json("data", StatusSetPayload(before=Ticket.Status.OPEN, status=plan.status).to_json())})
     writer.flush()
     return writer.written
 

@@ -19,7 +19,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from bridgedesk.desk.actions import customers
-from bridgedesk.desk.models import Attachment, Customer, Message, Ticket, TicketEvent
+from bridgedesk.desk.models import Attachment, Customer, Message, Ticket
+from bridgedesk.desk.models.events import RedactedSecret, SecretRedactedPayload, record_event
 from bridgedesk.guard.secrets.scan import SECRET_IN_IMAGE, GuardedAttachment, GuardResult, guard_message
 from bridgedesk.mail.attachments import quarantine_reason, sanitize_filename, sniff_type
 
@@ -117,7 +118,6 @@ def customer_reply_with_files(ticket: Ticket, customer: Customer, *, text: str, 
         if secrets:
             message.secrets = [*(message.secrets or []), *secrets]
             message.save(update_fields=["secrets"])
-            TicketEvent.objects.create(ticket=ticket, kind="secret_redacted",
-                                       data={"message": message.pk, "secrets": secrets, "ocr": guarded.ocr})
+            record_event(ticket, SecretRedactedPayload(message.pk, RedactedSecret.all_of(guarded.secrets), guarded.ocr))
             customers.mark_leaked_secrets(ticket, [s["type"] for s in secrets])
     return message

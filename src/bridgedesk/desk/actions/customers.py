@@ -7,7 +7,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from bridgedesk.desk.actions.tickets import _touch
-from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
+from bridgedesk.desk.models import Customer, Message, Ticket
+from bridgedesk.desk.models.events import ClosedByCustomerPayload, RedactedSecret, SecretRedactedPayload, record_event
 from bridgedesk.desk.sla.deadlines import note_customer_reply, recompute_deadlines
 from bridgedesk.guard.secrets.scan import guard_message
 from bridgedesk.triage.vocabulary import QueueSlug
@@ -24,7 +25,7 @@ def customer_reply(ticket: Ticket, customer: Customer, *, text: str) -> Message:
             flags=["portal"],
         )
         if secrets:
-            TicketEvent.objects.create(ticket=ticket, kind="secret_redacted", data={"message": message.pk, "secrets": secrets, "ocr": "portal"})
+            record_event(ticket, SecretRedactedPayload(message.pk, RedactedSecret.all_of(guarded.secrets), ocr="portal"))
             mark_leaked_secrets(ticket, [s["type"] for s in secrets])
         ticket.status = Ticket.Status.OPEN if ticket.status in (Ticket.Status.PENDING, Ticket.Status.SOLVED) else ticket.status
         sla_fields = note_customer_reply(ticket)     # after an answer, a next response is owed, as for mail
@@ -46,5 +47,5 @@ def mark_leaked_secrets(ticket: Ticket, kinds: list[str]) -> None:
 
 def close_by_customer(ticket: Ticket, customer: Customer) -> None:
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="closed_by_customer", data={"customer": customer.email, "before": ticket.status})
+        record_event(ticket, ClosedByCustomerPayload(customer=customer.email, before=ticket.status))
         _touch(ticket, status=Ticket.Status.CLOSED)

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from bridgedesk.desk.models import Macro, Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.models import Macro, Message, OutboxMail, Ticket
+from bridgedesk.desk.models.events import (
+    AssignedPayload,
+    CategorySetPayload,
+    MergedInPayload,
+    MergedIntoPayload,
+    PrioritySetPayload,
+    QueueSetPayload,
+    StatusSetPayload,
+    record_event,
+)
 from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.sla.deadlines import deadline_changes
@@ -64,14 +74,13 @@ def change_status(ticket: Ticket, status: str, *, actor) -> None:  # type: ignor
     if status not in Ticket.Status.values:
         raise ValueError(f"unknown status {status!r}")
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="status_set", actor=actor, data={"before": ticket.status, "status": status})
+        record_event(ticket, StatusSetPayload(before=ticket.status, status=status), actor=actor)
         _touch(ticket, status=status)
 
 
 def assign(ticket: Ticket, assignee, *, actor) -> None:  # type: ignore[no-untyped-def]
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="assigned", actor=actor,
-                                   data={"assignee": assignee.username if assignee else None})
+        record_event(ticket, AssignedPayload(assignee=assignee.username if assignee else None), actor=actor)
         _touch(ticket, assignee=assignee)
 
 
@@ -80,8 +89,7 @@ def set_category(ticket: Ticket, category: str, *, actor) -> None:  # type: igno
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="category_set", actor=actor,
-                                   data={"before": ticket.category, "category": category})
+        record_event(ticket, CategorySetPayload(before=ticket.category, category=category), actor=actor)
         _touch(ticket, category=category)
 
 
@@ -89,14 +97,14 @@ def set_priority(ticket: Ticket, priority: str, *, actor) -> None:  # type: igno
     if priority not in Ticket.Priority.values:
         raise ValueError(f"unknown priority {priority!r}")
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="priority_set", actor=actor, data={"before": ticket.priority, "priority": priority})
+        record_event(ticket, PrioritySetPayload(before=ticket.priority, priority=priority), actor=actor)
         ticket.priority = priority   # the new priority's policy sets the deadlines
         _touch(ticket, priority=priority, **deadline_changes(ticket))
 
 
 def set_queue(ticket: Ticket, queue: str, *, actor) -> None:  # type: ignore[no-untyped-def]
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="queue_set", actor=actor, data={"before": ticket.queue, "queue": queue})
+        record_event(ticket, QueueSetPayload(before=ticket.queue, queue=queue), actor=actor)
         ticket.queue = queue   # the new queue's calendar counts the working hours
         _touch(ticket, queue=queue, **deadline_changes(ticket))
 
@@ -108,8 +116,8 @@ def merge(source: Ticket, target: Ticket, *, actor) -> None:  # type: ignore[no-
     with transaction.atomic():
         moved = Message.objects.filter(ticket=source).update(ticket=target)
         OutboxMail.objects.filter(ticket=source).update(ticket=target)
-        TicketEvent.objects.create(ticket=target, kind="merged_in", actor=actor, data={"from": source.number, "messages": moved})
-        TicketEvent.objects.create(ticket=source, kind="merged_into", actor=actor, data={"into": target.number, "messages": moved})
+        record_event(target, MergedInPayload(from_ticket=source.number, messages=moved), actor=actor)
+        record_event(source, MergedIntoPayload(into=target.number, messages=moved), actor=actor)
         _touch(source, status=Ticket.Status.CLOSED)
         _touch(target)
 

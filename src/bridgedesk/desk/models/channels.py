@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from bridgedesk.desk.models.events import EventKind
 from bridgedesk.desk.models.tickets import TicketEvent
 from bridgedesk.guard.channels.registry import Channel
 
@@ -41,7 +42,7 @@ class OfficialChannel(models.Model):
 
 class PhishingReportManager(models.Manager):
     def get_queryset(self) -> models.QuerySet:
-        return super().get_queryset().filter(kind="phishing_analysis")
+        return super().get_queryset().filter(kind=EventKind.PHISHING_ANALYSIS)
 
 
 class PhishingReport(TicketEvent):

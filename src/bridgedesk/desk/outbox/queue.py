@@ -18,7 +18,8 @@ from django.utils import timezone
 from bridgedesk.config import Config
 from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.jobs.tasks import enqueue_delivery
-from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket
+from bridgedesk.desk.models.events import AutoReplySuppressedPayload, new_event
 from bridgedesk.desk.sla.deadlines import note_agent_reply, promised_first_response_hours
 from bridgedesk.mail.loops import auto_reply_block_reason
 from bridgedesk.mail.threading import make_message_id
@@ -75,7 +76,7 @@ def queue_acknowledgements(items: Sequence[tuple[Ticket, Understanding]], config
     """
     refusals = group_refusals(items, config)
     insert_rows([
-        TicketEvent(ticket=ticket, kind="auto_reply_suppressed", data={"reason": refusal})
+        new_event(ticket, AutoReplySuppressedPayload(reason=refusal))
         for (ticket, _), refusal in zip(items, refusals) if refusal
     ])
     drafts = [_acknowledgement_draft(ticket, understanding, config)

@@ -34,6 +34,17 @@ from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.db.writelock import begin_write
 from bridgedesk.desk.jobs.tasks import enqueue_processing
 from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import (
+    BouncePayload,
+    DuplicatePayload,
+    PhishingAnalysisPayload,
+    RedactedSecret,
+    SecretRedactedPayload,
+    SenderMismatchPayload,
+    TriagePayload,
+    new_event,
+    record_event,
+)
 from bridgedesk.desk.outbox.queue import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.processing.failures import record_stage_failure
 from bridgedesk.desk.processing.replies import REPLY_FIELDS, apply_reply, inbound_entity_types, refresh_reply_fields
@@ -701,26 +712,22 @@ def build_events(ticket: Ticket, message: Message, understanding: Understanding,
     """The timeline events one stored message adds (triage, redaction, phishing, mismatch, duplicate)."""
     events = []
     if created:
-        events.append(TicketEvent(ticket=ticket, kind="triage", data={
-            "language": understanding.language, "category": understanding.category,
-            "confidence": round(understanding.category_confidence, 3), "priority": understanding.priority,
-            "priority_reasons": list(understanding.priority_reasons), "queue": ticket.queue,
-            "needs_triage": understanding.needs_triage, "missing": list(understanding.missing),
-        }))
+        events.append(new_event(ticket, TriagePayload(
+            language=understanding.language, category=understanding.category,
+            confidence=round(understanding.category_confidence, 3), priority=understanding.priority,
+            priority_reasons=tuple(understanding.priority_reasons), queue=ticket.queue,
+            needs_triage=understanding.needs_triage, missing=tuple(understanding.missing),
+        )))
     if understanding.guarded.secrets:
-        events.append(TicketEvent(ticket=ticket, kind="secret_redacted", data={
-            "message": message.pk, "secrets": message.secrets, "ocr": understanding.guarded.ocr,
-        }))
+        events.append(new_event(ticket, SecretRedactedPayload(
+            message=message.pk, secrets=RedactedSecret.all_of(understanding.guarded.secrets), ocr=understanding.guarded.ocr,
+        )))
     if understanding.phishing is not None:
-        analysis = understanding.phishing
-        events.append(TicketEvent(ticket=ticket, kind="phishing_analysis", data={
-            "message": message.pk, **analysis.as_contract(), "details": list(analysis.details)[:20],
-            "domains": list(analysis.domains)[:50], "urls": list(analysis.urls)[:50],
-        }))
+        events.append(new_event(ticket, PhishingAnalysisPayload.of(message.pk, understanding.phishing)))
     if decision.sender_mismatch:
-        events.append(TicketEvent(ticket=ticket, kind="sender_mismatch", data={"message": message.pk, "sender": message.sender}))
+        events.append(new_event(ticket, SenderMismatchPayload(message=message.pk, sender=message.sender)))
     if decision.duplicate:
-        events.append(TicketEvent(ticket=ticket, kind="duplicate", data={"message": message.pk}))
+        events.append(new_event(ticket, DuplicatePayload(message=message.pk)))
     return events
 
 
@@ -745,10 +752,10 @@ def _record_bounce(row: InboundMessage, raw: bytes, understanding: Understanding
         original = Message.objects.filter(message_id=report.original_message_id, direction="out").select_related("ticket").first()
     if original is None:
         return _finish(row, raw, config, outcome="bounce_unmatched", ticket=None)
-    TicketEvent.objects.create(ticket=original.ticket, kind="bounce", data={
-        "recipient": report.recipient, "action": report.action, "status": report.status,
-        "diagnostic": report.diagnostic[:500], "message": original.pk,
-    })
+    record_event(original.ticket, BouncePayload(
+        recipient=report.recipient, action=report.action, status=report.status,
+        diagnostic=report.diagnostic[:500], message=original.pk,
+    ))
     return _finish(row, raw, config, outcome="bounce", ticket=original.ticket)
 
 

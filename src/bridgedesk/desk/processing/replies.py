@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from bridgedesk.config import Config
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import MissingUpdatedPayload, new_event
 from bridgedesk.desk.processing.threads import ThreadDecision
 from bridgedesk.desk.sla.deadlines import CUSTOMER_REPLY_FIELDS, note_customer_reply
 from bridgedesk.triage.completeness import missing_fields
@@ -40,7 +41,7 @@ def apply_reply(ticket: Ticket, decision: ThreadDecision, understanding: Underst
     if ticket.missing:
         still = missing_fields(ticket.category, entity_types(), config.triage.requirements)
         if still != ticket.missing:
-            events.append(TicketEvent(ticket=ticket, kind="missing_updated", data={"before": ticket.missing, "after": still}))
+            events.append(new_event(ticket, MissingUpdatedPayload(before=tuple(ticket.missing), after=tuple(still))))
             ticket.missing = still
             fields.append("missing")
     if decision.sender_mismatch and "possible_hijack" not in ticket.flags:

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from bridgedesk.config import Config, SlaPolicy
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import SlaBreachPayload, SlaEscalatedPayload, new_event
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.sla import BusinessCalendar, add_business_time
 from bridgedesk.triage.vocabulary import QueueSlug
@@ -223,8 +224,8 @@ def _record_batch(candidates: list[dict], now: datetime, escalation_queue: str) 
             by_target[target].append(row["id"])
     with transaction.atomic():
         claimed = {target: _claim(target, ids, now) for target, ids in by_target.items()}
-        events = [TicketEvent(ticket_id=pk, kind="sla_breach", created_at=now, data={
-                      "target": target, "due": rows[pk][f"{target}_due"].isoformat(), "priority": rows[pk]["priority"]})
+        events = [new_event(pk, SlaBreachPayload(target=target, due=rows[pk][f"{target}_due"], priority=rows[pk]["priority"]),
+                            created_at=now)
                   for target, ids in claimed.items() for pk in ids]
         TicketEvent.objects.bulk_create(events)
         escalated = _escalate({pk for ids in claimed.values() for pk in ids}, claimed, now, escalation_queue)
@@ -252,8 +253,8 @@ def _escalate(ticket_ids: set[int], claimed: dict[str, list[int]], now: datetime
     events = []
     for queue, ids in leaving.items():
         Ticket.objects.filter(pk__in=ids).update(queue=escalation_queue, updated_at=now)
-        events += [TicketEvent(ticket_id=pk, kind="sla_escalated", created_at=now, data={
-                       "from_queue": queue, "to_queue": escalation_queue, "targets": targets_of[pk]}) for pk in ids]
+        events += [new_event(pk, SlaEscalatedPayload(from_queue=queue, to_queue=escalation_queue, targets=tuple(targets_of[pk])),
+                             created_at=now) for pk in ids]
     TicketEvent.objects.bulk_create(events)
     return len(events)
 

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from bridgedesk.desk.actions import tickets as ticket_actions
 from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, Ticket
+from bridgedesk.desk.models.events import EventKind
 from bridgedesk.desk.processing.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.triage.vocabulary import CATEGORIES, PRIORITY_ORDER
@@ -36,7 +37,7 @@ RASTER_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp
 VIEW_COUNT_SECONDS = 15
 FILTERS = ("queue", "status", "priority", "language")
 SUBJECT_CHARS = 90   # a subject longer than this is cut on the queue page
-WARNING_EVENTS = ("sender_mismatch", "secret_redacted", "phishing_analysis")
+WARNING_EVENTS = (EventKind.SENDER_MISMATCH, EventKind.SECRET_REDACTED, EventKind.PHISHING_ANALYSIS)
 
 
 def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -172,7 +173,7 @@ def collect_warnings(ticket: Ticket, timeline: list[tuple[str, object, object]])
     for kind, _, item in timeline:
         if kind == "event" and item.kind in WARNING_EVENTS:   # type: ignore[attr-defined]
             data = item.data   # type: ignore[attr-defined]
-            code = f"phishing:{data.get('verdict', '')}" if item.kind == "phishing_analysis" else item.kind  # type: ignore[attr-defined]
+            code = f"phishing:{data.get('verdict', '')}" if item.kind == EventKind.PHISHING_ANALYSIS else item.kind  # type: ignore[attr-defined]
             found.append(code)
     return list(dict.fromkeys(found))
 
