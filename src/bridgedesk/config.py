@@ -19,6 +19,7 @@ from bridgedesk.sla import BusinessCalendar, calendar_from_table
 from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, requirements_from_config
 from bridgedesk.triage.entities.errorcodes import DEFAULT_ERROR_CODES
 from bridgedesk.triage.routing import DEFAULT_ROUTES, RouteRule, routes_from_config
+from bridgedesk.triage.vocabulary import CATEGORIES, PRIORITY_ORDER, QueueSlug
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -107,9 +108,6 @@ class Retention:
     encryption_key: str = ""   # Fernet key; may come from BRIDGEDESK_RETENTION_KEY
 
 
-PRIORITIES = ("urgent", "high", "normal", "low")
-
-
 @dataclass(frozen=True)
 class SlaPolicy:
     """Targets for one priority, in business hours of the ticket's queue calendar (24x7 without one)."""
@@ -125,7 +123,7 @@ class Sla:
 
     first_response_hours: int = 24
     resolution_hours: int = 48
-    escalation_queue: str = "supervisor"
+    escalation_queue: str = QueueSlug.SUPERVISOR
     policies: Mapping[str, SlaPolicy] = field(default_factory=dict)
     calendars: Mapping[str, BusinessCalendar] = field(default_factory=dict)
     queue_calendars: Mapping[str, str] = field(default_factory=dict)   # queue slug -> calendar name
@@ -140,8 +138,6 @@ class Sla:
         return self.calendars[name] if name else None
 
 
-CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
-              "promotions", "phishing_report", "feedback", "other")
 REQUIRABLE_FIELDS = ("tx_hash", "order_id", "error_code", "uid", "address", "network", "memo", "amount", "email")
 
 
@@ -287,13 +283,13 @@ def _parse_sla(table: Mapping[str, Any]) -> Sla:
     _reject_unknown(table, {"first_response_hours", "resolution_hours", "escalation_queue", "policies", "calendars"}, "sla")
     first = _positive_hours(table.get("first_response_hours", 24), "sla.first_response_hours")
     resolution = _positive_hours(table.get("resolution_hours", 48), "sla.resolution_hours")
-    escalation = _coerce(table.get("escalation_queue", "supervisor"), "", "sla.escalation_queue").strip()
+    escalation = _coerce(table.get("escalation_queue", QueueSlug.SUPERVISOR.value), "", "sla.escalation_queue").strip()
     if not _QUEUE.match(escalation):
         raise ConfigError(f'sla.escalation_queue {escalation!r} must be a queue slug such as "supervisor"')
     policies_table = _table(table, "policies")
-    _reject_unknown(policies_table, set(PRIORITIES), "sla.policies")
-    policies = {priority: _parse_sla_policy(_table(policies_table, priority), f"sla.policies.{priority}", first, resolution)
-                for priority in PRIORITIES}
+    _reject_unknown(policies_table, set(PRIORITY_ORDER), "sla.policies")
+    policies: dict[str, SlaPolicy] = {priority: _parse_sla_policy(_table(policies_table, priority), f"sla.policies.{priority}", first, resolution)
+                for priority in PRIORITY_ORDER}
     calendars, queue_calendars = _parse_calendars(_table(table, "calendars"))
     return Sla(first_response_hours=first, resolution_hours=resolution, escalation_queue=escalation,
                policies=policies, calendars=calendars, queue_calendars=queue_calendars)

@@ -23,6 +23,7 @@ from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, missing_fields
 from bridgedesk.triage.entities.extract import Entity, extract_entities
 from bridgedesk.triage.language import detect_language, load_identifier
 from bridgedesk.triage.priority import decide_priority
+from bridgedesk.triage.vocabulary import Category
 
 DEFAULT_CONFIDENCE_THRESHOLD = 0.35
 # What a person reads to decide language and category is the subject and the first
@@ -124,7 +125,7 @@ def preload() -> None:
 
 def _is_report(parsed: ParsedMail, category: str, security_address: str) -> bool:
     """Mail triaged as a phishing report, or sent to the security address, may carry a suspect message."""
-    return category == "phishing_report" or (bool(security_address) and security_address in (*parsed.to, *parsed.cc))
+    return category == Category.PHISHING_REPORT or (bool(security_address) and security_address in (*parsed.to, *parsed.cc))
 
 
 def _categorise(model: CategoryModel | None, text: str) -> tuple[str, float]:

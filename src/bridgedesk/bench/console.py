@@ -23,6 +23,7 @@ from django.http.response import HttpResponseBase
 from django.test import Client
 
 from bridgedesk.desk.models import Ticket
+from bridgedesk.triage.vocabulary import QueueSlug
 
 FILTER_VALUES = {
     "queue": ("funding", "trading", "compliance", "general", "triage"),
@@ -36,7 +37,7 @@ def run_console_bench(requests: int, *, seed: int = 7) -> dict:
     """Time each console view ``requests`` times; p50/p95/max (and CPU p50/p95) in milliseconds per view."""
     rng = random.Random(seed)
     agent, admin = signed_in("agent"), signed_in("admin")
-    numbers = list(Ticket.objects.exclude(queue="security").values_list("number", flat=True))
+    numbers = list(Ticket.objects.exclude(queue=QueueSlug.SECURITY).values_list("number", flat=True))
     cache.clear()
     views: dict[str, Callable[[int], HttpResponseBase]] = {
         "queue": lambda i: agent.get("/tickets/"),

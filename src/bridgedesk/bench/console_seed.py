@@ -26,20 +26,21 @@ from django.utils import timezone
 
 from bridgedesk.bench import corpus
 from bridgedesk.bench.console_text import TextPools
-from bridgedesk.desk.actions.tickets import CATEGORIES
 from bridgedesk.desk.db.bulk import concrete_column
 from bridgedesk.desk.models import Customer, Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import AssignedPayload, EventKind, StatusSetPayload
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.setup.demo import create_demo_accounts
 from bridgedesk.triage.routing import route
+from bridgedesk.triage.vocabulary import CATEGORIES, PRIORITY_ORDER
 
 LANGUAGES = ("en", "zh", "ja", "ko", "ru", "es", "vi", "tr")
 LANGUAGE_WEIGHTS = (52, 40, 2, 2, 1, 1, 1, 1)
-PRIORITIES = ("urgent", "high", "normal", "low")
-PRIORITY_WEIGHTS = (4, 16, 65, 15)
-CATEGORY_WEIGHTS = (10, 12, 22, 18, 10, 7, 8, 5, 3, 5)    # in services.CATEGORIES order
-RECENT_STATUSES = (("new", "open", "pending", "on_hold", "solved"), (30, 30, 15, 5, 20))
-OLD_STATUSES = (("closed", "solved", "pending", "on_hold"), (78, 19, 2, 1))
+PRIORITY_WEIGHTS = (4, 16, 65, 15)                        # in PRIORITY_ORDER (urgent first)
+CATEGORY_WEIGHTS = (10, 12, 22, 18, 10, 7, 8, 5, 3, 5)    # in CATEGORIES order
+RECENT_STATUSES = ((Ticket.Status.NEW, Ticket.Status.OPEN, Ticket.Status.PENDING, Ticket.Status.ON_HOLD, Ticket.Status.SOLVED),
+                   (30, 30, 15, 5, 20))
+OLD_STATUSES = ((Ticket.Status.CLOSED, Ticket.Status.SOLVED, Ticket.Status.PENDING, Ticket.Status.ON_HOLD), (78, 19, 2, 1))
 SPAN = timedelta(days=365)
 CHUNK = 5000
 HEAVY_SHARE = 0.02        # tickets with long threads
@@ -149,7 +150,7 @@ def write_tickets(rng: random.Random, count: int, customers: list[tuple[int, str
         plan = plan_ticket(rng, pk, f"{prefix}-{100000 + pk}", created, rng.choice(customers), agents, pools, now)
         row = ticket_row(writer, rng, plan)
         if has_sla_due:
-            row["sla_due"] = row["first_response_due"] if plan.status == "new" else (
+            row["sla_due"] = row["first_response_due"] if plan.status == Ticket.Status.NEW else (
                 row["resolution_due"] if plan.status in Ticket.OPEN_STATUSES else None)
         writer.add(row)
         planned.append(plan)
@@ -163,16 +164,16 @@ def plan_ticket(rng: random.Random, pk: int, number: str, created: datetime, cus
     category = rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0]
     statuses, weights = RECENT_STATUSES if now - created < timedelta(days=10) else OLD_STATUSES
     status = rng.choices(statuses, weights)[0]
-    assignee = None if status == "new" or rng.random() < 0.1 else rng.choice(agents)
+    assignee = None if status == Ticket.Status.NEW or rng.random() < 0.1 else rng.choice(agents)
     return PlannedTicket(pk, number, pools.subject(category, language), customer[:3], language, category, status,
                          assignee, created)
 
 
 def ticket_row(writer: RowWriter, rng: random.Random, plan: PlannedTicket) -> Row:
-    priority = rng.choices(PRIORITIES, PRIORITY_WEIGHTS)[0]
+    priority = rng.choices(PRIORITY_ORDER, PRIORITY_WEIGHTS)[0]
     needs_triage = rng.random() < 0.04
     queue = route(plan.category, plan.language, priority, needs_triage=needs_triage)
-    responded = None if plan.status == "new" else plan.created + timedelta(minutes=rng.randint(5, 1200))
+    responded = None if plan.status == Ticket.Status.NEW else plan.created + timedelta(minutes=rng.randint(5, 1200))
     plan.extra = {"priority": priority, "queue": queue, "needs_triage": needs_triage}
     return {
         "id": plan.pk, "number": plan.number, "subject": plan.subject, "requester_id": plan.customer[0],
@@ -200,7 +201,7 @@ def write_messages(rng: random.Random, planned: list[PlannedTicket], pools: Text
     for plan in planned:
         when = plan.created
         for index in range(plan.messages):
-            kind = "in" if index == 0 or plan.status == "new" else rng.choice(("in", "out", "out", "note"))
+            kind = "in" if index == 0 or plan.status == Ticket.Status.NEW else rng.choice(("in", "out", "out", "note"))
             row = message_row(rng, plan, kind, index, pools, agents, support)
             row.update(id=pk, ticket_id=plan.pk, created_at=stamp(min(when, now)),
                        message_id=f"seed-{pk}@{row['sender'].split('@')[-1] or 'kestrel.exchange'}",
@@ -229,20 +230,21 @@ def message_row(rng: random.Random, plan: PlannedTicket, kind: str, index: int, 
 
 
 def write_events(planned: list[PlannedTicket], agents: list[int]) -> int:
-    """A triage event per ticket, as the pipeline writes; an assignment and a status change where they happened."""
+    """A triage event per ticket, as the pipeline writes (its data in a short form: see ``TriagePayload``);
+    an assignment and a status change where they happened."""
     writer, pks = RowWriter(TicketEvent), itertools.count(next_id(TicketEvent))
     names = dict(get_user_model().objects.filter(id__in=agents).values_list("id", "username"))
     for plan in planned:
-        writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "triage", "created_at": stamp(plan.created), "data": writer.json("data", {
+        writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": EventKind.TRIAGE, "created_at": stamp(plan.created), "data": writer.json("data", {
             "language": plan.language, "category": plan.category, "priority": plan.extra["priority"],
             "queue": plan.extra["queue"], "needs_triage": plan.extra["needs_triage"]})})
         if plan.assignee:
-            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "assigned", "actor_id": plan.assignee, "created_at": stamp(plan.created),
-                        "data": writer.json("data", {"assignee": names.get(plan.assignee)})})
-        if plan.status in ("solved", "closed"):
-            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": "status_set", "actor_id": plan.assignee,
+            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": EventKind.ASSIGNED, "actor_id": plan.assignee, "created_at": stamp(plan.created),
+                        "data": writer.json("data", AssignedPayload(names.get(plan.assignee)).to_json())})
+        if plan.status in (Ticket.Status.SOLVED, Ticket.Status.CLOSED):
+            writer.add({"id": next(pks), "ticket_id": plan.pk, "kind": EventKind.STATUS_SET, "actor_id": plan.assignee,
                         "created_at": stamp(plan.created + timedelta(days=2)),
-                        "data": writer.json("data", {"before": "open", "status": plan.status})})
+                        "data": writer.json("data", StatusSetPayload(before=Ticket.Status.OPEN, status=plan.status).to_json())})
     writer.flush()
     return writer.written
 

@@ -15,16 +15,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
+from bridgedesk.triage.vocabulary import Category
+
 ALTERNATIVE_SEPARATOR = "|"
 
 Requirements = Mapping[str, tuple[tuple[str, ...], ...]]
 
 DEFAULT_REQUIREMENTS: Requirements = MappingProxyType(
     {
-        "deposit": (("tx_hash",),),
-        "withdrawal": (("tx_hash", "order_id"),),
-        "trading": (("order_id",),),
-        "api": (("error_code",),),
+        Category.DEPOSIT: (("tx_hash",),),
+        Category.WITHDRAWAL: (("tx_hash", "order_id"),),
+        Category.TRADING: (("order_id",),),
+        Category.API: (("error_code",),),
     }
 )
 

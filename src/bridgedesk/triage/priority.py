@@ -17,20 +17,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-PRIORITIES: tuple[str, ...] = ("low", "normal", "high", "urgent")
+from bridgedesk.triage.vocabulary import Category, Priority, most_pressing
 
 CATEGORY_PRIORITY: Mapping[str, str] = MappingProxyType(
     {
-        "account_security": "normal",
-        "phishing_report": "normal",
-        "deposit": "high",
-        "withdrawal": "high",
-        "trading": "normal",
-        "kyc_aml": "normal",
-        "api": "normal",
-        "promotions": "low",
-        "feedback": "low",
-        "other": "low",
+        Category.ACCOUNT_SECURITY: Priority.NORMAL,
+        Category.PHISHING_REPORT: Priority.NORMAL,
+        Category.DEPOSIT: Priority.HIGH,
+        Category.WITHDRAWAL: Priority.HIGH,
+        Category.TRADING: Priority.NORMAL,
+        Category.KYC_AML: Priority.NORMAL,
+        Category.API: Priority.NORMAL,
+        Category.PROMOTIONS: Priority.LOW,
+        Category.FEEDBACK: Priority.LOW,
+        Category.OTHER: Priority.LOW,
     }
 )
 
@@ -91,7 +91,7 @@ PRIORITY_RULES: tuple[tuple[str, Words, str], ...] = (
             r"hacke(?:ad|ó)a?", r"pirat[ée]", r"gehackt", r"hacklendi", r"çal[ıi]nd[ıi]",
             r"bị hack", r"diretas", r"invadi(?:u|ram|da)",
         ),
-        "urgent",
+        Priority.URGENT,
     ),
     (
         "funds_at_risk",
@@ -103,7 +103,7 @@ PRIORITY_RULES: tuple[tuple[str, Words, str], ...] = (
             "资金被转走", "币被转走", "被提走", "被转走", "被提币", "不是我提的",
             "勝手に出金", "무단 출금", "вывели",
         ),
-        "urgent",
+        Priority.URGENT,
     ),
     (
         "secret_given_away",
@@ -112,7 +112,7 @@ PRIORITY_RULES: tuple[tuple[str, Words, str], ...] = (
             r"(?:seed|recovery|secret|mnemonic|private key|12 words|24 words|password)",
             "输入了助记词", "泄露了助记词", "泄露了私钥", "把私钥", "把助记词",
         ),
-        "urgent",
+        Priority.URGENT,
     ),
     (
         "funds_missing",
@@ -123,7 +123,7 @@ PRIORITY_RULES: tuple[tuple[str, Words, str], ...] = (
             "没到账", "未到账", "没有到账", "还没到", "卡住", "一直处理中", "一直在审核",
             "反映されていません", "届きません", "입금이 안", "не поступил", "не пришл",
         ),
-        "high",
+        Priority.HIGH,
     ),
 )
 
@@ -132,15 +132,15 @@ def decide_priority(
     category: str, *, secret_types: Sequence[str], text: str
 ) -> tuple[str, list[str]]:
     """(priority, names of the rules that fired); highest wins, category sets the floor."""
-    baseline = CATEGORY_PRIORITY.get(category, "normal")
+    baseline = CATEGORY_PRIORITY.get(category, Priority.NORMAL)
     fired = [(f"category:{category}", baseline)]
     if secret_types:
-        fired.append(("leaked_secret", "urgent"))
+        fired.append(("leaked_secret", Priority.URGENT))
     lowered = text.lower()
     fired.extend((name, level) for name, words, level in PRIORITY_RULES if words.search(lowered))
     return highest(level for _, level in fired), [name for name, _ in fired]
 
 
 def highest(levels: Iterable[str]) -> str:
-    """The most pressing of ``levels`` in PRIORITIES order."""
-    return max(levels, key=PRIORITIES.index)
+    """The most pressing of ``levels`` (``PRIORITY_ORDER``)."""
+    return most_pressing(levels)

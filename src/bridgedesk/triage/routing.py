@@ -19,9 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-SECURITY_QUEUE = "security"
-TRIAGE_QUEUE = "triage"
-FALLBACK_QUEUE = "general"
+from bridgedesk.triage.vocabulary import Category, Priority, QueueSlug
 
 
 @dataclass(frozen=True)
@@ -43,12 +41,12 @@ class RouteRule:
 
 
 DEFAULT_ROUTES: tuple[RouteRule, ...] = (
-    RouteRule(SECURITY_QUEUE, ("account_security", "phishing_report"), (), ("urgent",)),
-    RouteRule(SECURITY_QUEUE, ("account_security", "phishing_report")),
-    RouteRule("funding", ("deposit", "withdrawal")),
-    RouteRule("compliance", ("kyc_aml",)),
-    RouteRule("trading", ("trading", "api")),
-    RouteRule(FALLBACK_QUEUE, ("promotions", "feedback", "other")),
+    RouteRule(QueueSlug.SECURITY, (Category.ACCOUNT_SECURITY, Category.PHISHING_REPORT), (), (Priority.URGENT,)),
+    RouteRule(QueueSlug.SECURITY, (Category.ACCOUNT_SECURITY, Category.PHISHING_REPORT)),
+    RouteRule(QueueSlug.FUNDING, (Category.DEPOSIT, Category.WITHDRAWAL)),
+    RouteRule(QueueSlug.COMPLIANCE, (Category.KYC_AML,)),
+    RouteRule(QueueSlug.TRADING, (Category.TRADING, Category.API)),
+    RouteRule(QueueSlug.GENERAL, (Category.PROMOTIONS, Category.FEEDBACK, Category.OTHER)),
 )
 
 
@@ -61,14 +59,14 @@ def route(
     needs_triage: bool = False,
 ) -> str:
     """The queue for a ticket; see the module docstring for the fixed decisions."""
-    if category == "account_security" and priority == "urgent":
-        return SECURITY_QUEUE
+    if category == Category.ACCOUNT_SECURITY and priority == Priority.URGENT:
+        return QueueSlug.SECURITY
     if needs_triage:
-        return TRIAGE_QUEUE
+        return QueueSlug.TRIAGE
     for rule in rules:
         if rule.matches(category, language, priority):
             return rule.queue
-    return FALLBACK_QUEUE
+    return QueueSlug.GENERAL
 
 
 def routes_from_config(entries: Iterable[Mapping[str, object]]) -> tuple[RouteRule, ...]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from bridgedesk.desk.actions.customer_files import Upload, build_attachment, check_upload, guard_reply, store_upload
 from bridgedesk.desk.actions.tickets import _touch
 from bridgedesk.desk.models import Attachment, Customer, Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import ClosedByCustomerPayload, RedactedSecret, SecretRedactedPayload, new_event, record_event
 from bridgedesk.desk.processing.replies import REPLY_FIELDS, CustomerMessage, apply_reply, inbound_entity_types
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.triage.entities.extract import extract_entities
@@ -41,8 +42,7 @@ def customer_reply(ticket: Ticket, customer: Customer, *, text: str, uploads: Se
         Attachment.objects.bulk_create([build_attachment(message, item) for item in stored])
         events = []
         if secrets:
-            events.append(TicketEvent(ticket=ticket, kind="secret_redacted",
-                                      data={"message": message.pk, "secrets": secrets, "ocr": guarded.ocr}))
+            events.append(new_event(ticket, SecretRedactedPayload(message.pk, RedactedSecret.all_of(guarded.secrets), guarded.ocr)))
         ticket.refresh_from_db(fields=list(REPLY_FIELDS))
         ticket.updated_at = timezone.now()
         fields, more = apply_reply(ticket, CustomerMessage(secret_types=guarded.secret_types),
@@ -54,5 +54,5 @@ def customer_reply(ticket: Ticket, customer: Customer, *, text: str, uploads: Se
 
 def close_by_customer(ticket: Ticket, customer: Customer) -> None:
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="closed_by_customer", data={"customer": customer.email, "before": ticket.status})
+        record_event(ticket, ClosedByCustomerPayload(customer=customer.email, before=ticket.status))
         _touch(ticket, status=Ticket.Status.CLOSED)

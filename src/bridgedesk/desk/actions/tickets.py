@@ -14,17 +14,26 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from bridgedesk.desk.models import Macro, Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.models import Macro, Message, OutboxMail, Ticket
+from bridgedesk.desk.models.events import (
+    AssignedPayload,
+    CategorySetPayload,
+    MergedInPayload,
+    MergedIntoPayload,
+    PrioritySetPayload,
+    QueueSetPayload,
+    StatusSetPayload,
+    record_event,
+)
 from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.sla.deadlines import deadline_changes
 from bridgedesk.guard.outbound.lint import LintProblem, lint_reply
+from bridgedesk.triage.vocabulary import CATEGORIES
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
-              "promotions", "phishing_report", "feedback", "other")
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
@@ -69,14 +78,13 @@ def change_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
     if status not in Ticket.Status.values:
         raise ValueError(f"unknown status {status!r}")
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="status_set", actor=actor, data={"before": ticket.status, "status": status})
+        record_event(ticket, StatusSetPayload(before=ticket.status, status=status), actor=actor)
         _touch(ticket, status=status)
 
 
 def assign(ticket: Ticket, assignee: User | None, *, actor: User | None) -> None:
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="assigned", actor=actor,
-                                   data={"assignee": assignee.username if assignee else None})
+        record_event(ticket, AssignedPayload(assignee=assignee.username if assignee else None), actor=actor)
         _touch(ticket, assignee=assignee)
 
 
@@ -85,8 +93,7 @@ def set_category(ticket: Ticket, category: str, *, actor: User | None) -> None:
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="category_set", actor=actor,
-                                   data={"before": ticket.category, "category": category})
+        record_event(ticket, CategorySetPayload(before=ticket.category, category=category), actor=actor)
         _touch(ticket, category=category)
 
 
@@ -94,14 +101,14 @@ def set_priority(ticket: Ticket, priority: str, *, actor: User | None) -> None:
     if priority not in Ticket.Priority.values:
         raise ValueError(f"unknown priority {priority!r}")
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="priority_set", actor=actor, data={"before": ticket.priority, "priority": priority})
+        record_event(ticket, PrioritySetPayload(before=ticket.priority, priority=priority), actor=actor)
         ticket.priority = priority   # the new priority's policy sets the deadlines
         _touch(ticket, priority=priority, **deadline_changes(ticket))
 
 
 def set_queue(ticket: Ticket, queue: str, *, actor: User | None) -> None:
     with transaction.atomic():
-        TicketEvent.objects.create(ticket=ticket, kind="queue_set", actor=actor, data={"before": ticket.queue, "queue": queue})
+        record_event(ticket, QueueSetPayload(before=ticket.queue, queue=queue), actor=actor)
         ticket.queue = queue   # the new queue's calendar counts the working hours
         _touch(ticket, queue=queue, **deadline_changes(ticket))
 
@@ -113,8 +120,8 @@ def merge(source: Ticket, target: Ticket, *, actor: User | None) -> None:
     with transaction.atomic():
         moved = Message.objects.filter(ticket=source).update(ticket=target)
         OutboxMail.objects.filter(ticket=source).update(ticket=target)
-        TicketEvent.objects.create(ticket=target, kind="merged_in", actor=actor, data={"from": source.number, "messages": moved})
-        TicketEvent.objects.create(ticket=source, kind="merged_into", actor=actor, data={"into": target.number, "messages": moved})
+        record_event(target, MergedInPayload(from_ticket=source.number, messages=moved), actor=actor)
+        record_event(source, MergedIntoPayload(into=target.number, messages=moved), actor=actor)
         _touch(source, status=Ticket.Status.CLOSED)
         _touch(target)
 

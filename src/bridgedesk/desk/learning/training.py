@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from bridgedesk.desk.models import Message, TicketEvent
+from bridgedesk.desk.models.events import EventKind
 from bridgedesk.desk.runtime import model_path, reset_caches
 from bridgedesk.triage.category.model import CategoryModel, read_labelled_csv
 from bridgedesk.triage.category.seed import load_seed
@@ -20,7 +21,7 @@ from bridgedesk.triage.category.store import save_model
 def agent_labelled_examples() -> tuple[list[str], list[str]]:
     """(text, category) for tickets whose category an agent set or confirmed; the latest decision wins."""
     decided: dict[int, str] = {}
-    for ticket_id, data in TicketEvent.objects.filter(kind="category_set").order_by("id").values_list("ticket_id", "data"):
+    for ticket_id, data in TicketEvent.objects.filter(kind=EventKind.CATEGORY_SET).order_by("id").values_list("ticket_id", "data"):
         decided[ticket_id] = data.get("category", "")
     texts, labels = [], []
     for ticket_id, category in decided.items():

@@ -11,6 +11,7 @@ from typing import ClassVar
 from django.db import models
 from django.utils import timezone
 
+from bridgedesk.desk.models.events import EventKind
 from bridgedesk.desk.models.tickets import TicketEvent
 from bridgedesk.guard.channels.registry import Channel
 
@@ -43,7 +44,7 @@ class OfficialChannel(models.Model):
 
 class PhishingReportManager(models.Manager["PhishingReport"]):
     def get_queryset(self) -> models.QuerySet[PhishingReport]:
-        return super().get_queryset().filter(kind="phishing_analysis")
+        return super().get_queryset().filter(kind=EventKind.PHISHING_ANALYSIS)
 
 
 class PhishingReport(TicketEvent):

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils import timezone
 
 from bridgedesk.desk.models.tickets import Ticket
+
+
+class InboundOutcome(StrEnum):
+    """How processing an inbound row ended: ``InboundMessage.outcome`` and the pipeline's ``Outcome.result``.
+
+    A reply is recorded by how it was threaded (references, tag, requester_subject); the
+    threading decision (``ThreadDecision.how``) uses the same words, plus ``new`` when it found
+    no ticket (the row then records new_ticket). ``already_done`` is only ever a result: the
+    row had been processed before, and keeps the outcome it has.
+    """
+
+    NEW_TICKET = "new_ticket"
+    REFERENCES = "references"                # a reply found by References / In-Reply-To
+    TAG = "tag"                              # a reply found by the subject's ticket tag
+    REQUESTER_SUBJECT = "requester_subject"  # a reply matched to the requester's open ticket by subject
+    DUPLICATE = "duplicate"                  # a near-copy of a recent message, stored on its ticket
+    REPEAT_DELIVERY = "repeat_delivery"      # the same message delivered again: nothing stored
+    BOUNCE = "bounce"                        # a delivery report for one of our messages
+    BOUNCE_UNMATCHED = "bounce_unmatched"    # a delivery report naming no message of ours
+    NEW = "new"                              # threading only: no ticket found
+    ALREADY_DONE = "already_done"            # result only: processed before
 
 
 class InboundMessage(models.Model):
@@ -26,7 +49,7 @@ class InboundMessage(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     message_id_header = models.CharField(max_length=998, blank=True, db_index=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.RECEIVED)
-    outcome = models.CharField(max_length=32, blank=True)   # new_ticket, reply, duplicate, bounce, ...
+    outcome = models.CharField(max_length=32, blank=True)   # an InboundOutcome: new_ticket, tag, duplicate, bounce, ...
     attempts = models.PositiveIntegerField(default=0)
     stage = models.CharField(max_length=32, blank=True)
     last_error = models.TextField(blank=True)

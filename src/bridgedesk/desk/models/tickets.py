@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from bridgedesk.desk.models.customers import Customer
+from bridgedesk.triage import vocabulary
 
 
 class Queue(models.Model):
@@ -27,23 +28,22 @@ class Ticket(models.Model):
         SOLVED = "solved"
         CLOSED = "closed"
 
-    class Priority(models.TextChoices):
-        URGENT = "urgent"
-        HIGH = "high"
-        NORMAL = "normal"
-        LOW = "low"
+    # Built from the pure enum (its one home, most pressing first) so the model choices cannot drift from
+    # what triage, routing and the config check use; the labels are Django's defaults ("Urgent"), as before.
+    Priority = models.TextChoices(  # type: ignore[call-overload]  # django-stubs lacks the functional API's module/qualname
+        "Priority", [(p.name, p.value) for p in vocabulary.Priority], module=__name__, qualname="Ticket.Priority")
 
-    OPEN_STATUSES = ("new", "open", "pending", "on_hold")
+    OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.PENDING, Status.ON_HOLD)
 
     number = models.CharField(max_length=24, unique=True, null=True)
     subject = models.CharField(max_length=500, blank=True)
     requester = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="tickets")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
-    category = models.CharField(max_length=32, default="other")
+    category = models.CharField(max_length=32, default=vocabulary.Category.OTHER.value)   # no choices: see vocabulary.Category
     category_confidence = models.FloatField(default=0.0)
     priority = models.CharField(max_length=8, choices=Priority.choices, default=Priority.NORMAL)
     language = models.CharField(max_length=8, default="en")
-    queue = models.CharField(max_length=40, default="general")
+    queue = models.CharField(max_length=40, default=vocabulary.QueueSlug.GENERAL.value)
     tags = models.JSONField(default=list, blank=True)
     flags = models.JSONField(default=list, blank=True)      # e.g. "unparseable", "possible_hijack"
     missing = models.JSONField(default=list, blank=True)    # what the category needs and we lack
@@ -132,7 +132,8 @@ class Attachment(models.Model):
 
 
 class TicketEvent(models.Model):
-    """System and people events on a ticket's timeline (triage, routing, redaction, bounce...)."""
+    """System and people events on a ticket's timeline (triage, redaction, bounce...): ``kind`` is an
+    ``events.EventKind``, ``data`` that kind's payload as JSON (``bridgedesk.desk.models.events``)."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32)

@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from bridgedesk.config import Config
 from bridgedesk.desk.jobs.tasks import enqueue_delivery
-from bridgedesk.desk.models import Customer, OutboxMail, TicketEvent
+from bridgedesk.desk.models import Customer, OutboxMail
+from bridgedesk.desk.models.events import DeliveryFailedPayload, record_event
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.mail.compose import OutgoingMail, build_message
 from bridgedesk.mail.dkim import sign_message
@@ -111,7 +112,7 @@ def _record_failure(mail: OutboxMail, config: Config, exc: BaseException) -> str
     if permanent or attempts >= config.outbound.max_attempts:
         OutboxMail.objects.filter(pk=mail.pk).update(state=OutboxMail.State.FAILED, attempts=attempts, last_error=error)
         if mail.ticket_id:
-            TicketEvent.objects.create(ticket_id=mail.ticket_id, kind="delivery_failed", data={"to": mail.to_addr, "error": error})
+            record_event(mail.ticket_id, DeliveryFailedPayload(to=mail.to_addr, error=error))
         return OutboxMail.State.FAILED
     delay = RETRY_BASE_SECONDS * 2 ** (attempts - 1)
     next_at = timezone.now() + timedelta(seconds=delay)

@@ -19,10 +19,12 @@ from django.utils import timezone
 from bridgedesk.config import Config
 from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.jobs.tasks import enqueue_delivery
-from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket, TicketEvent
+from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket
+from bridgedesk.desk.models.events import AutoReplySuppressedPayload, new_event
 from bridgedesk.desk.sla.deadlines import note_agent_reply, promised_first_response_hours
 from bridgedesk.mail.loops import auto_reply_block_reason
 from bridgedesk.mail.threading import make_message_id
+from bridgedesk.triage.vocabulary import Category, QueueSlug
 from bridgedesk.understanding import Understanding
 from bridgedesk.words.acknowledgement import compose_acknowledgement
 from bridgedesk.words.phishing_verdict import compose_phishing_reply
@@ -78,7 +80,7 @@ def queue_acknowledgements(items: Sequence[tuple[Ticket, Understanding]], config
     """
     refusals = group_refusals(items, config)
     insert_rows([
-        TicketEvent(ticket=ticket, kind="auto_reply_suppressed", data={"reason": refusal})
+        new_event(ticket, AutoReplySuppressedPayload(reason=refusal))
         for (ticket, _), refusal in zip(items, refusals) if refusal
     ])
     drafts = [_acknowledgement_draft(ticket, understanding, config)
@@ -113,7 +115,7 @@ def _acknowledgement_draft(ticket: Ticket, understanding: Understanding, config:
 def _acknowledgement_for(ticket: Ticket, understanding: Understanding, config: Config) -> tuple[str, str]:
     """A phishing report gets the verdict and what to do; everyone else the standard acknowledgement
     (which also carries the protection advice when the reporter leaked a secret)."""
-    is_report = understanding.phishing is not None or understanding.category == "phishing_report"
+    is_report = understanding.phishing is not None or understanding.category == Category.PHISHING_REPORT
     if is_report and not understanding.secret_types:
         return compose_phishing_reply(understanding.phishing, understanding.language, config.brand, number=ticket.number or "")
     return compose_acknowledgement(
@@ -170,7 +172,7 @@ def _mail_rows(draft: MailDraft, config: Config) -> tuple[Message, OutboxMail]:
     """The unsaved timeline message and outbox row of one draft (same Message-ID, same text)."""
     ticket = draft.ticket
     message_id = make_message_id(config.brand.mail_domain)
-    sender = config.brand.security_address if ticket.queue == "security" else config.brand.support_address
+    sender = config.brand.security_address if ticket.queue == QueueSlug.SECURITY else config.brand.support_address
     message = Message(
         ticket=ticket, direction=Message.Direction.OUT, message_id=message_id, sender=sender,
         subject=draft.subject[:500], text=draft.text, visible_text=draft.text, is_auto=draft.auto, author=draft.author,

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bridgedesk.desk.jobs.tasks import enqueue_processing
-from bridgedesk.desk.models import InboundMessage
+from bridgedesk.desk.models import InboundMessage, InboundOutcome
 from bridgedesk.desk.runtime import get_config
 
 log = logging.getLogger("bridgedesk.tasks")
@@ -29,7 +29,7 @@ def record_stage_failure(inbound_id: int, stage: str, cause: BaseException) -> s
     with transaction.atomic():
         row = InboundMessage.objects.select_for_update().filter(pk=inbound_id).first()
         if row is None or row.state != InboundMessage.State.RECEIVED:
-            return "already_done"
+            return InboundOutcome.ALREADY_DONE
         row.attempts += 1
         row.stage, row.last_error = stage, error
         if row.attempts >= max_attempts:

@@ -32,7 +32,18 @@ from bridgedesk.config import Config
 from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.db.writelock import begin_write
 from bridgedesk.desk.jobs.tasks import enqueue_processing
-from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Message, Ticket, TicketEvent
+from bridgedesk.desk.models import Attachment, Customer, InboundMessage, InboundOutcome, Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import (
+    BouncePayload,
+    DuplicatePayload,
+    PhishingAnalysisPayload,
+    RedactedSecret,
+    SecretRedactedPayload,
+    SenderMismatchPayload,
+    TriagePayload,
+    new_event,
+    record_event,
+)
 from bridgedesk.desk.outbox.queue import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.processing.failures import record_stage_failure
 from bridgedesk.desk.processing.replies import (
@@ -68,7 +79,7 @@ _T = TypeVar("_T")
 @dataclass(frozen=True)
 class Outcome:
     inbound_id: int
-    result: str              # new_ticket, reply, duplicate, already_done, repeat_delivery, bounce
+    result: str              # an InboundOutcome: new_ticket, tag, duplicate, already_done, repeat_delivery, bounce, ...
     ticket_number: str | None = None
 
 
@@ -128,7 +139,7 @@ def process_inbound(inbound_id: int) -> Outcome:
     config = get_config()
     prepared = _prepare(inbound_id, config)
     if prepared is None:
-        return Outcome(inbound_id, "already_done")
+        return Outcome(inbound_id, InboundOutcome.ALREADY_DONE)
     with transaction.atomic():
         return _run_stage("persist", lambda: _persist(prepared, config))
 
@@ -237,7 +248,7 @@ def _persist_lanes(group: Sequence[Prepared], context: GroupContext, config: Con
             log.info("bulk write of %s messages fell back to one by one (%s)", len(plans), type(exc).__name__)
             continue
         context.identities.update(plan.identity for plan in plans)
-        counts.update("new_ticket" if write is write_new_tickets else plan.decision.how for plan in plans)
+        counts.update(InboundOutcome.NEW_TICKET if write is write_new_tickets else plan.decision.how for plan in plans)
         done.update(plan.position for plan in plans)
     return done
 
@@ -257,7 +268,7 @@ def write_new_tickets(plans: Sequence[LanePlan], context: GroupContext, config: 
         e for t, m, p in zip(tickets, messages, plans) for e in build_events(t, m, p.understanding, p.decision, True)
     ])
     queue_acknowledgements([(ticket, plan.understanding) for ticket, plan in zip(tickets, plans)], config)
-    finish_lane(plans, tickets, ["new_ticket"] * len(plans), config)
+    finish_lane(plans, tickets, [InboundOutcome.NEW_TICKET] * len(plans), config)
 
 
 def write_replies(plans: Sequence[LanePlan], context: GroupContext, config: Config) -> None:
@@ -394,7 +405,7 @@ def process_batch(inbound_ids: Sequence[int], *, on_failure: FailureHandler,
             counts[on_failure(inbound_id, exc.stage, exc.cause)] += 1
             continue
         if item is None:
-            counts["already_done"] += 1
+            counts[InboundOutcome.ALREADY_DONE] += 1
             continue
         prepared.append(item)
         if len(prepared) >= PERSIST_GROUP:   # commit as soon as a group is ready: less waiting per message
@@ -572,10 +583,10 @@ def _persist(item: Prepared, config: Config,
     inbound_id, understanding, raw = item.inbound_id, item.understanding, item.raw
     row = _locked_row(inbound_id, context)
     if row is None or row.state != InboundMessage.State.RECEIVED:
-        return Outcome(inbound_id, "already_done")
+        return Outcome(inbound_id, InboundOutcome.ALREADY_DONE)
     identity = message_identity(row.sha256, row.message_id_header)
     if _identity_known(identity, context):
-        return _finish(row, raw, config, outcome="repeat_delivery", ticket=None)
+        return _finish(row, raw, config, outcome=InboundOutcome.REPEAT_DELIVERY, ticket=None)
     parsed = understanding.parsed
     if parsed.delivery_report is not None:
         return _record_bounce(row, raw, understanding, config)
@@ -591,7 +602,7 @@ def _persist(item: Prepared, config: Config,
         _update_existing(ticket, decision, understanding, config)
     if created and not decision.duplicate:
         queue_acknowledgement(ticket, understanding, config)
-    return _finish(row, raw, config, outcome="new_ticket" if created else decision.how, ticket=ticket)
+    return _finish(row, raw, config, outcome=InboundOutcome.NEW_TICKET if created else decision.how, ticket=ticket)
 
 
 def customer_message(understanding: Understanding, decision: ThreadDecision) -> CustomerMessage:
@@ -732,26 +743,22 @@ def build_events(ticket: Ticket, message: Message, understanding: Understanding,
     """The timeline events one stored message adds (triage, redaction, phishing, mismatch, duplicate)."""
     events = []
     if created:
-        events.append(TicketEvent(ticket=ticket, kind="triage", data={
-            "language": understanding.language, "category": understanding.category,
-            "confidence": round(understanding.category_confidence, 3), "priority": understanding.priority,
-            "priority_reasons": list(understanding.priority_reasons), "queue": ticket.queue,
-            "needs_triage": understanding.needs_triage, "missing": list(understanding.missing),
-        }))
+        events.append(new_event(ticket, TriagePayload(
+            language=understanding.language, category=understanding.category,
+            confidence=round(understanding.category_confidence, 3), priority=understanding.priority,
+            priority_reasons=tuple(understanding.priority_reasons), queue=ticket.queue,
+            needs_triage=understanding.needs_triage, missing=tuple(understanding.missing),
+        )))
     if understanding.guarded.secrets:
-        events.append(TicketEvent(ticket=ticket, kind="secret_redacted", data={
-            "message": message.pk, "secrets": message.secrets, "ocr": understanding.guarded.ocr,
-        }))
+        events.append(new_event(ticket, SecretRedactedPayload(
+            message=message.pk, secrets=RedactedSecret.all_of(understanding.guarded.secrets), ocr=understanding.guarded.ocr,
+        )))
     if understanding.phishing is not None:
-        analysis = understanding.phishing
-        events.append(TicketEvent(ticket=ticket, kind="phishing_analysis", data={
-            "message": message.pk, **analysis.as_contract(), "details": list(analysis.details)[:20],
-            "domains": list(analysis.domains)[:50], "urls": list(analysis.urls)[:50],
-        }))
+        events.append(new_event(ticket, PhishingAnalysisPayload.of(message.pk, understanding.phishing)))
     if decision.sender_mismatch:
-        events.append(TicketEvent(ticket=ticket, kind="sender_mismatch", data={"message": message.pk, "sender": message.sender}))
+        events.append(new_event(ticket, SenderMismatchPayload(message=message.pk, sender=message.sender)))
     if decision.duplicate:
-        events.append(TicketEvent(ticket=ticket, kind="duplicate", data={"message": message.pk}))
+        events.append(new_event(ticket, DuplicatePayload(message=message.pk)))
     return events
 
 
@@ -775,12 +782,12 @@ def _record_bounce(row: InboundMessage, raw: bytes, understanding: Understanding
     if report.original_message_id:
         original = Message.objects.filter(message_id=report.original_message_id, direction="out").select_related("ticket").first()
     if original is None:
-        return _finish(row, raw, config, outcome="bounce_unmatched", ticket=None)
-    TicketEvent.objects.create(ticket=original.ticket, kind="bounce", data={
-        "recipient": report.recipient, "action": report.action, "status": report.status,
-        "diagnostic": report.diagnostic[:500], "message": original.pk,
-    })
-    return _finish(row, raw, config, outcome="bounce", ticket=original.ticket)
+        return _finish(row, raw, config, outcome=InboundOutcome.BOUNCE_UNMATCHED, ticket=None)
+    record_event(original.ticket, BouncePayload(
+        recipient=report.recipient, action=report.action, status=report.status,
+        diagnostic=report.diagnostic[:500], message=original.pk,
+    ))
+    return _finish(row, raw, config, outcome=InboundOutcome.BOUNCE, ticket=original.ticket)
 
 
 def _finish(row: InboundMessage, raw: bytes, config: Config, *, outcome: str, ticket: Ticket | None) -> Outcome:

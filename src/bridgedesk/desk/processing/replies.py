@@ -16,15 +16,14 @@ from dataclasses import dataclass
 
 from bridgedesk.config import Config
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import MissingUpdatedPayload, new_event
 from bridgedesk.desk.sla.deadlines import CUSTOMER_REPLY_FIELDS, note_customer_reply
 from bridgedesk.triage.completeness import missing_fields
+from bridgedesk.triage.vocabulary import QueueSlug
 
 # What a reply reads fresh before changing its ticket: a ticket read once for the whole group
 # (threading evidence) may have been changed since by an agent or another worker.
 REPLY_FIELDS = ("status", "missing", "flags", "tags", "priority", "queue", "category", *CUSTOMER_REPLY_FIELDS)
-
-
-SECURITY_QUEUE = "security"
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def escalate_leaked_secrets(ticket: Ticket, secret_types: Iterable[str]) -> list
         tag = f"secret_leaked:{kind}"
         if tag not in ticket.tags:
             ticket.tags = [*ticket.tags, tag]
-            ticket.priority, ticket.queue = Ticket.Priority.URGENT, SECURITY_QUEUE
+            ticket.priority, ticket.queue = Ticket.Priority.URGENT, QueueSlug.SECURITY
             fields = ["tags", "priority", "queue"]
     return fields
 
@@ -67,7 +66,7 @@ def apply_reply(ticket: Ticket, message: CustomerMessage, entity_types: Callable
     if ticket.missing:
         still = missing_fields(ticket.category, entity_types(), config.triage.requirements)
         if still != ticket.missing:
-            events.append(TicketEvent(ticket=ticket, kind="missing_updated", data={"before": ticket.missing, "after": still}))
+            events.append(new_event(ticket, MissingUpdatedPayload(before=tuple(ticket.missing), after=tuple(still))))
             ticket.missing = still
             fields.append("missing")
     if message.sender_mismatch and "possible_hijack" not in ticket.flags:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import EventKind
 from bridgedesk.guard.phishing.forward_inline import find_inline_forward
 from bridgedesk.guard.phishing.links import URL_SHORTENERS, host_of, registrable_of
 
@@ -219,7 +220,7 @@ def signals_from_event_data(report_id: int, ticket: str, data: dict, *, subject:
 
 def load_report_signals(since: datetime | None = None) -> list[ReportSignals]:
     """Every ``phishing_analysis`` event (optionally since a moment) as ``ReportSignals``."""
-    events = TicketEvent.objects.filter(kind="phishing_analysis").order_by("id")
+    events = TicketEvent.objects.filter(kind=EventKind.PHISHING_ANALYSIS).order_by("id")
     if since is not None:
         events = events.filter(created_at__gte=since)
     return report_signals(events)
@@ -227,7 +228,7 @@ def load_report_signals(since: datetime | None = None) -> list[ReportSignals]:
 
 def report_signals(events: Iterable[TicketEvent]) -> list[ReportSignals]:
     """``ReportSignals`` for the given ``phishing_analysis`` events (one query for their reports)."""
-    rows = [e for e in events if e.kind == "phishing_analysis"]
+    rows = [e for e in events if e.kind == EventKind.PHISHING_ANALYSIS]
     numbers = _ticket_numbers({e.ticket_id for e in rows})
     message_ids = {e.data.get("message") for e in rows if isinstance(e.data.get("message"), int)}
     messages = {m.pk: m for m in Message.objects.filter(pk__in=message_ids).only("id", "subject", "text")}

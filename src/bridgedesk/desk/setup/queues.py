@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from bridgedesk.desk.models import Queue
+from bridgedesk.triage.vocabulary import QueueSlug
 
 DEFAULT_QUEUES = (
-    ("security", "Account security", "账户安全"),
-    ("funding", "Deposits and withdrawals", "充值与提现"),
-    ("compliance", "KYC / AML", "身份认证与合规"),
-    ("trading", "Trading and API", "交易与 API"),
-    ("general", "General", "综合"),
-    ("triage", "Needs triage", "待分类"),
-    ("supervisor", "Supervisor escalations", "主管升级"),
+    (QueueSlug.SECURITY, "Account security", "账户安全"),
+    (QueueSlug.FUNDING, "Deposits and withdrawals", "充值与提现"),
+    (QueueSlug.COMPLIANCE, "KYC / AML", "身份认证与合规"),
+    (QueueSlug.TRADING, "Trading and API", "交易与 API"),
+    (QueueSlug.GENERAL, "General", "综合"),
+    (QueueSlug.TRIAGE, "Needs triage", "待分类"),
+    (QueueSlug.SUPERVISOR, "Supervisor escalations", "主管升级"),
 )
 
 

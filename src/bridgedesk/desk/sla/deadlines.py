@@ -34,9 +34,10 @@ from django.utils import timezone
 
 from bridgedesk.config import Config, SlaPolicy
 from bridgedesk.desk.models import Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import SlaBreachPayload, SlaEscalatedPayload, new_event
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.sla import BusinessCalendar, add_business_time
-from bridgedesk.triage.routing import SECURITY_QUEUE
+from bridgedesk.triage.vocabulary import QueueSlug
 
 log = logging.getLogger("bridgedesk.sla")
 TARGETS = ("first_response", "next_response", "resolution")
@@ -229,8 +230,8 @@ def _record_batch(candidates: list[BreachRow], now: datetime, escalation_queue: 
             by_target[target].append(row["id"])
     with transaction.atomic():
         claimed = {target: _claim(target, ids, now) for target, ids in by_target.items()}
-        events = [TicketEvent(ticket_id=pk, kind="sla_breach", created_at=now, data={
-                      "target": target, "due": rows[pk][f"{target}_due"].isoformat(), "priority": rows[pk]["priority"]})
+        events = [new_event(pk, SlaBreachPayload(target=target, due=rows[pk][f"{target}_due"], priority=rows[pk]["priority"]),
+                            created_at=now)
                   for target, ids in claimed.items() for pk in ids]
         TicketEvent.objects.bulk_create(events)
         escalated = _escalate({pk for ids in claimed.values() for pk in ids}, claimed, now, escalation_queue)
@@ -251,15 +252,15 @@ def _escalate(ticket_ids: set[int], claimed: dict[str, list[int]], now: datetime
     escalating must not show a leaked-secret case to every supervisor. Their breach is recorded.
     """
     leaving: dict[str, list[int]] = defaultdict(list)
-    staying = (escalation_queue, SECURITY_QUEUE)
+    staying = (escalation_queue, QueueSlug.SECURITY)
     for pk, queue in Ticket.objects.filter(pk__in=ticket_ids).exclude(queue__in=staying).values_list("id", "queue"):
         leaving[queue].append(pk)
     targets_of = _targets_by_ticket(claimed)
     events = []
     for queue, ids in leaving.items():
         Ticket.objects.filter(pk__in=ids).update(queue=escalation_queue, updated_at=now)
-        events += [TicketEvent(ticket_id=pk, kind="sla_escalated", created_at=now, data={
-                       "from_queue": queue, "to_queue": escalation_queue, "targets": targets_of[pk]}) for pk in ids]
+        events += [new_event(pk, SlaEscalatedPayload(from_queue=queue, to_queue=escalation_queue, targets=tuple(targets_of[pk])),
+                             created_at=now) for pk in ids]
     TicketEvent.objects.bulk_create(events)
     return len(events)
 

@@ -16,11 +16,11 @@ from django.http import Http404
 
 from bridgedesk.desk.models import AgentProfile, AuditEvent, Message, Ticket, TicketEvent
 from bridgedesk.desk.runtime import get_config
+from bridgedesk.triage.vocabulary import QueueSlug
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
-SECURITY_QUEUE = "security"
 SECURITY_ROLES = ("security", "admin")
 
 
@@ -53,7 +53,7 @@ def visible_tickets(user: User | AnonymousUser) -> QuerySet[Ticket]:
     if scope.queues:
         tickets = tickets.filter(queue__in=_queues_of(scope))
     if not scope.sees_security:
-        tickets = tickets.exclude(queue=SECURITY_QUEUE)
+        tickets = tickets.exclude(queue=QueueSlug.SECURITY)
     return tickets
 
 

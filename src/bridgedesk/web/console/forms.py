@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from bridgedesk.desk.actions.tickets import CATEGORIES
 from bridgedesk.desk.models import Ticket
+from bridgedesk.triage.vocabulary import CATEGORIES
 
 MAX_TEXT = 20_000
 

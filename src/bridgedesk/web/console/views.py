@@ -24,8 +24,10 @@ from django.views.decorators.http import require_POST
 
 from bridgedesk.desk.actions import tickets as ticket_actions
 from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, Ticket, TicketEvent
+from bridgedesk.desk.models.events import EventKind
 from bridgedesk.desk.processing.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
+from bridgedesk.triage.vocabulary import CATEGORIES, PRIORITY_ORDER
 from bridgedesk.web.auth.access import MovedTicket, access_ticket_by_user, moved_out_of_reach, scope_of, visible_tickets
 from bridgedesk.web.auth.security import client_ip
 from bridgedesk.web.auth.twofactor import second_factor_step
@@ -40,8 +42,7 @@ RASTER_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp
 VIEW_COUNT_SECONDS = 15
 FILTERS = ("queue", "status", "priority", "language")
 SUBJECT_CHARS = 90   # a subject longer than this is cut on the queue page
-WORK_PRIORITIES = ("urgent", "high", "normal", "low")   # the order of work; Ticket.Priority allows no other value
-WARNING_EVENTS = ("sender_mismatch", "secret_redacted", "phishing_analysis")
+WARNING_EVENTS = (EventKind.SENDER_MISMATCH, EventKind.SECRET_REDACTED, EventKind.PHISHING_ANALYSIS)
 
 
 class AgentRequest(HttpRequest):
@@ -140,7 +141,7 @@ def order_for_work(tickets: QuerySet[Ticket], limit: int) -> list[Ticket]:
 
 
 def _work_parts() -> list[tuple[Q, tuple[str, ...]]]:
-    return [(Q(priority=priority) & due, order) for priority in WORK_PRIORITIES for due, order in (
+    return [(Q(priority=priority) & due, order) for priority in PRIORITY_ORDER for due, order in (
         (Q(sla_due__isnull=False), ("sla_due", "created_at", "id")), (Q(sla_due__isnull=True), ("created_at", "id")))]
 
 
@@ -189,7 +190,7 @@ def cached_view_counts(tickets: QuerySet[Ticket], user: User) -> dict[str, objec
 def next_ticket_for(user: User) -> Ticket | None:
     """The ticket this agent should take now: unassigned or theirs, in their languages, by priority and SLA."""
     scope = scope_of(user)
-    tickets = visible_tickets(user).filter(status__in=("new", "open")).filter(Q(assignee__isnull=True) | Q(assignee=user))
+    tickets = visible_tickets(user).filter(status__in=(Ticket.Status.NEW, Ticket.Status.OPEN)).filter(Q(assignee__isnull=True) | Q(assignee=user))
     if scope.languages:
         tickets = tickets.filter(language__in=scope.languages)
     return next(iter(order_for_work(tickets, 1)), None)
@@ -219,7 +220,7 @@ def collect_warnings(ticket: Ticket, timeline: list[TimelineEntry]) -> list[str]
     for _, _, item in timeline:
         if isinstance(item, TicketEvent) and item.kind in WARNING_EVENTS:
             data = item.data
-            code = f"phishing:{data.get('verdict', '')}" if item.kind == "phishing_analysis" else item.kind
+            code = f"phishing:{data.get('verdict', '')}" if item.kind == EventKind.PHISHING_ANALYSIS else item.kind
             found.append(code)
     return list(dict.fromkeys(found))
 
@@ -257,7 +258,7 @@ def render_ticket(request: AgentRequest, ticket: Ticket, *, reply_form: ReplyFor
         "reply_form": reply_form, "note_form": NoteForm(), "sees_originals": sees_originals,
         "sealed": sealed_messages(ticket) if sees_originals else set(),
         "raster_types": RASTER_TYPES, "macros": macros, "outcome": outcome,
-        "statuses": Ticket.Status.values, "priorities": Ticket.Priority.values, "categories": ticket_actions.CATEGORIES,
+        "statuses": Ticket.Status.values, "priorities": Ticket.Priority.values, "categories": CATEGORIES,
     }, status=status)
 
 
