@@ -3,7 +3,7 @@
 ``models`` records; ``processing`` receive, understand, find the ticket, store, for every channel;
 ``actions`` what agents, customers and jobs do to a ticket; ``outbox`` every outgoing mail;
 ``jobs`` the only place that touches task objects; ``db`` raw SQL, bulk writes, SQLite locks;
-``search`` full-text index; ``sla`` deadlines and breaches; ``security`` phishing campaigns and the
+``search`` full-text index; ``console`` what the agent console reads; ``sla`` deadlines and breaches; ``security`` phishing campaigns and the
 official-channel registry; ``learning`` what the desk learns from its records; ``setup`` default
 records and demo data; ``worker`` the worker process; ``runtime`` the process-wide config and model.
 A new feature (help center, chat, surveys, reports) gets its own room with the same slots:

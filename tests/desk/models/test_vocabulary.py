@@ -15,6 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from bridgedesk.desk.console.queries import work_parts
 from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.models import Customer, InboundOutcome, OfficialChannel, Ticket, TicketEvent
 from bridgedesk.desk.models.events import (
@@ -49,7 +50,6 @@ from bridgedesk.desk.setup.queues import DEFAULT_QUEUES
 from bridgedesk.guard.phishing.analysis import PhishingAnalysis
 from bridgedesk.triage.vocabulary import PRIORITY_ORDER, Category, Priority, QueueSlug
 from bridgedesk.web.console.forms import StatusForm, TriageForm
-from bridgedesk.web.console.views import _work_parts
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "src" / "bridgedesk"
@@ -274,7 +274,7 @@ def test_console_forms_and_work_order_read_the_vocabulary():
     assert TriageForm().fields["category"].choices == [(c.value, c.value) for c in Category]
     assert TriageForm().fields["priority"].choices == Ticket.Priority.choices
     assert StatusForm().fields["status"].choices == Ticket.Status.choices
-    order = [child[1] for q, _ in _work_parts() for child in q.children if isinstance(child, tuple) and child[0] == "priority"]
+    order = [child[1] for q, _ in work_parts() for child in q.children if isinstance(child, tuple) and child[0] == "priority"]
     assert order == [p for p in PRIORITY_ORDER for _ in range(2)]   # with a due time, then without, per priority
 
 

@@ -10,9 +10,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from bridgedesk.bench.console_seed import seed_console
+from bridgedesk.desk.console.queries import FILTERS, count_views, order_for_work
 from bridgedesk.desk.models import Ticket
 from bridgedesk.web.auth.access import visible_tickets
-from bridgedesk.web.console.views import FILTERS, count_views, next_ticket_for, order_for_work
+from bridgedesk.web.console.views import next_ticket_for
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)

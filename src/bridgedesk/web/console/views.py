@@ -6,16 +6,14 @@ access is decided in one place.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -23,11 +21,22 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from bridgedesk.desk.actions import tickets as ticket_actions
+from bridgedesk.desk.console.queries import (
+    FILTERS,
+    TimelineEntry,
+    attach_message_counts,
+    build_timeline,
+    count_views,
+    filter_tickets,
+    order_for_work,
+    sealed_messages,
+    ticket_version,
+)
 from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, Ticket, TicketEvent
 from bridgedesk.desk.models.events import EventKind
 from bridgedesk.desk.processing.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
-from bridgedesk.triage.vocabulary import CATEGORIES, PRIORITY_ORDER
+from bridgedesk.triage.vocabulary import CATEGORIES
 from bridgedesk.web.auth.access import MovedTicket, access_ticket_by_user, moved_out_of_reach, scope_of, visible_tickets
 from bridgedesk.web.auth.security import client_ip
 from bridgedesk.web.auth.twofactor import second_factor_step
@@ -40,7 +49,6 @@ if TYPE_CHECKING:
 PAGE_SIZE = 100
 RASTER_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp")   # previewed after re-encoding
 VIEW_COUNT_SECONDS = 15
-FILTERS = ("queue", "status", "priority", "language")
 SUBJECT_CHARS = 90   # a subject longer than this is cut on the queue page
 WARNING_EVENTS = (EventKind.SENDER_MISMATCH, EventKind.SECRET_REDACTED, EventKind.PHISHING_ANALYSIS)
 
@@ -52,7 +60,6 @@ class AgentRequest(HttpRequest):
 
 
 # One timeline entry: ("message", created_at, Message) or ("event", created_at, TicketEvent).
-TimelineEntry = tuple[str, datetime, Message | TicketEvent]
 
 
 def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -99,52 +106,6 @@ def moved_response(request: HttpRequest, moved: MovedTicket) -> HttpResponse:
     return render(request, "bridgedesk/ticket_moved.html", {"moved": moved, "draft": draft}, status=403)
 
 
-def filter_tickets(tickets: QuerySet[Ticket], params: dict[str, str], user: User) -> QuerySet[Ticket]:
-    for name in FILTERS:
-        if params.get(name):
-            tickets = tickets.filter(**{name: params[name]})
-    if params.get("mine"):
-        tickets = tickets.filter(assignee=user)
-    if params.get("open"):
-        tickets = tickets.filter(status__in=Ticket.OPEN_STATUSES)
-    return tickets
-
-
-def count_views(tickets: QuerySet[Ticket]) -> dict[str, object]:
-    """Counts per queue, status, priority and language over what this user may see.
-
-    One GROUP BY over all four, summed here: the database answers it in one pass over the
-    (queue, status, priority, language) index, where four GROUP BYs cost four scans and sorts.
-    """
-    totals: dict[str, Counter[str]] = {name: Counter() for name in FILTERS}
-    for row in tickets.values(*FILTERS).annotate(n=Count("id")).order_by():
-        for name in FILTERS:
-            totals[name][row[name]] += row["n"]
-    return {name: [{name: value, "n": n} for value, n in sorted(totals[name].items())] for name in FILTERS}
-
-
-def order_for_work(tickets: QuerySet[Ticket], limit: int) -> list[Ticket]:
-    """The first ``limit`` tickets most urgent first, then nearest SLA due time (nothing due last), then oldest.
-
-    Asked as up to eight small queries — per priority, the tickets with a due time, then those
-    without — each answered from the (priority, sla_due, status, created_at) index and stopped
-    at what is still missing. One ORDER BY over a priority CASE made the database sort every
-    ticket (190 ms at 100,000 tickets). Tickets without a due time are closed or waiting, so
-    their part is only read when the open ones do not fill the page.
-    """
-    found: list[Ticket] = []
-    for part, order in _work_parts():
-        if len(found) >= limit:
-            break
-        found += tickets.filter(part).order_by(*order)[: limit - len(found)]
-    return found
-
-
-def _work_parts() -> list[tuple[Q, tuple[str, ...]]]:
-    return [(Q(priority=priority) & due, order) for priority in PRIORITY_ORDER for due, order in (
-        (Q(sla_due__isnull=False), ("sla_due", "created_at", "id")), (Q(sla_due__isnull=True), ("created_at", "id")))]
-
-
 @agent_required
 def ticket_list(request: AgentRequest) -> HttpResponse:
     params = {k: request.GET.get(k, "") for k in (*FILTERS, "mine", "open", "sort")}
@@ -157,14 +118,6 @@ def ticket_list(request: AgentRequest) -> HttpResponse:
         "tickets": page, "params": params, "status": params["status"], "parked": parked,
         "counts": cached_view_counts(visible, request.user),
     })
-
-
-def attach_message_counts(tickets: list[Ticket]) -> list[Ticket]:
-    """Message counts for one page of tickets only (a join over every ticket costs seconds at 1M messages)."""
-    counts = dict(Message.objects.filter(ticket_id__in=[t.pk for t in tickets]).values_list("ticket_id").annotate(n=Count("id")))
-    for ticket in tickets:
-        ticket.message_count = counts.get(ticket.pk, 0)   # type: ignore[attr-defined]  # template-only attribute
-    return tickets
 
 
 def prepare_rows(tickets: list[Ticket]) -> list[Ticket]:
@@ -207,13 +160,6 @@ def next_ticket(request: AgentRequest) -> HttpResponse:
     return HttpResponseRedirect(f"/tickets/{ticket.number}/")
 
 
-def build_timeline(ticket: Ticket) -> list[TimelineEntry]:
-    timeline: list[TimelineEntry] = [
-        ("message", m.created_at, m) for m in ticket.messages.prefetch_related("attachments").select_related("author")]
-    timeline += [("event", e.created_at, e) for e in ticket.events.select_related("actor")]
-    return sorted(timeline, key=lambda item: item[1])
-
-
 def collect_warnings(ticket: Ticket, timeline: list[TimelineEntry]) -> list[str]:
     """Warning codes shown above the timeline: hijack signs, removed secrets, phishing verdicts."""
     found = [f for f in ticket.flags if f in ("sender_mismatch", "possible_hijack", "unparseable")]
@@ -230,11 +176,6 @@ def audit_secret_view(request: AgentRequest, ticket: Ticket, timeline: list[Time
     if any(isinstance(item, Message) and item.secrets for _, _, item in timeline):
         AuditEvent.objects.create(actor=request.user, action="view_ticket_with_secrets", ticket=ticket, ip=client_ip(request),
                                   data={"number": ticket.number})
-
-
-def sealed_messages(ticket: Ticket) -> set[int]:
-    """The ticket's messages whose raw original is kept sealed (retention on): only those get a link."""
-    return set(ticket.messages.filter(inbound__raw_encrypted__isnull=False).values_list("pk", flat=True))
 
 
 def render_ticket(request: AgentRequest, ticket: Ticket, *, reply_form: ReplyForm | None = None,
@@ -265,11 +206,6 @@ def render_ticket(request: AgentRequest, ticket: Ticket, *, reply_form: ReplyFor
 @agent_required
 def ticket_detail(request: AgentRequest, number: str) -> HttpResponse:
     return render_ticket(request, access_ticket_by_user(request.user, number))
-
-
-def ticket_version(ticket: Ticket) -> str:
-    """Changes whenever a message or event is added: what the page's poller compares."""
-    return f"{ticket.messages.count()}-{ticket.events.count()}-{ticket.status}"
 
 
 @agent_required
