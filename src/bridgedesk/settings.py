@@ -32,7 +32,7 @@ DEBUG = os.environ.get("BRIDGEDESK_DEBUG") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("BRIDGEDESK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",") if h]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "bridgedesk.web.auth.apps.SecondFactorAdminConfig",   # django.contrib.admin behind the second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
