@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
@@ -21,6 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from bridgedesk.web.auth.twofactor import second_factor_step
+
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 def _pending_second_factor(request: HttpRequest) -> str | None:
@@ -37,7 +39,7 @@ class SecondFactorAdminSite(AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) and _pending_second_factor(request) is None
 
-    def admin_view(self, view: Callable[..., HttpResponse], cacheable: bool = False) -> Callable[..., HttpResponse]:
+    def admin_view(self, view: View, cacheable: bool = False) -> View:
         """Every admin page (index, model pages, actions): send a staff member owing a code to enter it."""
         guarded = super().admin_view(view, cacheable)
 
@@ -47,7 +49,7 @@ class SecondFactorAdminSite(AdminSite):
             if step:
                 return redirect_to_login(request.get_full_path(), login_url=step)
             return guarded(request, *args, **kwargs)
-        return inner
+        return cast(View, inner)
 
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         """The one sign-in page instead of the admin's form, which would skip the login limits."""
