@@ -16,6 +16,8 @@ from django.contrib.auth import views as auth_views
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
+from bridgedesk.web.auth.client_address import client_ip
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
     "frame-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -55,11 +57,6 @@ class SecureCookieMiddleware:
             for morsel in response.cookies.values():
                 morsel["secure"] = True
         return response
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The peer address; proxies' headers are not trusted (they are the attacker's to set)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def limit_key(scope: str, identity: str) -> str:

@@ -25,7 +25,7 @@ from bridgedesk.desk.models import AuditEvent, InboundMessage, Macro, Message, T
 from bridgedesk.desk.processing.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.web.auth.access import access_ticket_by_user, scope_of, visible_tickets
-from bridgedesk.web.auth.security import client_ip
+from bridgedesk.web.auth.client_address import client_ip
 from bridgedesk.web.auth.twofactor import second_factor_step
 from bridgedesk.web.console.entities import collect_entities
 from bridgedesk.web.console.forms import AssignForm, MergeForm, NoteForm, ReplyForm, StatusForm, TriageForm

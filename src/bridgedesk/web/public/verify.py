@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.security.channels import official_channels
 from bridgedesk.guard.channels.registry import Channel, ChannelVerdict, verify_channel
+from bridgedesk.web.auth.client_address import client_ip
 
 DEFAULT_RATE_PER_MINUTE = 30
 MAX_QUERY_CHARS = 500
@@ -47,11 +48,6 @@ def rate_limit_wait(request: HttpRequest) -> int:
         cache.set(key, 1, timeout=70)
         count = 1
     return 0 if count <= limit else max(1, 60 - int(now % 60))
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The socket peer: forwarded-for headers are forgeable, so a proxy must set REMOTE_ADDR."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _too_many(wait: int) -> dict[str, object]:
