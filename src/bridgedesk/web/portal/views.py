@@ -19,7 +19,7 @@ from bridgedesk.desk.outbox.queue import queue_signin_mail
 from bridgedesk.desk.outbox.signin import redeem_signin_token
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.web.auth.access import access_ticket_by_customer
-from bridgedesk.web.auth.security import limit_key, take_slot
+from bridgedesk.web.auth.limits import limit_key, take_slot
 from bridgedesk.web.console.forms import AntiPhishingCodeForm, PortalRequestForm
 from bridgedesk.web.portal.uploads import (
     MAX_FILES_PER_REPLY,
