@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 
+from bridgedesk.desk.models import RateCounter
 from bridgedesk.web.auth.limits import take_slot
 from bridgedesk.web.auth.security import LOGIN_FAILURE_LIMIT, start_login_attempt
 
@@ -79,3 +82,14 @@ def test_long_and_odd_usernames_are_counted_too():
     for _ in range(LOGIN_FAILURE_LIMIT):
         assert start_login_attempt(name, "192.0.2.7") is not None   # each one a failure: nothing given back
     assert start_login_attempt(name, "192.0.2.7") is None and start_login_attempt(name, "192.0.2.8") is not None
+
+
+def test_an_ended_window_starts_again_and_ended_rows_are_cleared():
+    # Intent: a limit is per window, not for ever; and counters of sprayed keys do not pile up.
+    assert [take_slot("bridgedesk:test-window", 2, 60) for _ in range(3)] == [True, True, False]
+    RateCounter.objects.filter(key="bridgedesk:test-window").update(window_ends=timezone.now() - timedelta(seconds=1))
+    assert take_slot("bridgedesk:test-window", 2, 60), "the next window starts at one"
+    assert RateCounter.objects.get(key="bridgedesk:test-window").count == 1
+    RateCounter.objects.filter(key="bridgedesk:test-window").update(window_ends=timezone.now() - timedelta(seconds=1))
+    take_slot("bridgedesk:test-other", 2, 60)   # counting a new key clears rows whose window ended
+    assert not RateCounter.objects.filter(key="bridgedesk:test-window").exists()
