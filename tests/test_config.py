@@ -163,3 +163,25 @@ def test_sla_defaults_apply_to_every_priority(config_file):
 def test_bad_sla_settings_name_their_key(config_file, extra, message):
     with pytest.raises(ConfigError, match=message):
         load_config(config_file(extra))
+
+
+def test_trusted_proxies_are_read_as_networks(config_file):
+    # Intent: [web] trusted_proxies names the reverse proxies whose X-Forwarded-For we believe;
+    # a bare address is a one-address network, and without the key no proxy is trusted.
+    from ipaddress import ip_network
+
+    assert load_config(config_file()).web.trusted_proxies == ()
+    config = load_config(config_file('[web]\ntrusted_proxies = ["127.0.0.1/32", "10.0.0.0/8", "::1", "2001:db8::/32"]\n'))
+    assert config.web.trusted_proxies == tuple(ip_network(n) for n in ("127.0.0.1/32", "10.0.0.0/8", "::1/128", "2001:db8::/32"))
+
+
+@pytest.mark.parametrize("extra, message", [
+    ('[web]\ntrusted_proxies = "127.0.0.1"\n', r"web\.trusted_proxies must be a list of strings"),
+    ('[web]\ntrusted_proxies = ["localhost"]\n', r"web\.trusted_proxies: 'localhost' is not an IP address or network.*127\.0\.0\.1/32"),
+    ('[web]\ntrusted_proxies = ["10.0.0.1/8"]\n', r"web\.trusted_proxies: '10\.0\.0\.1/8' has bits set past its /8 prefix; did you mean 10\.0\.0\.0/8\?"),
+    ('[web]\ntrusted_proxies = ["0.0.0.0/0"]\n', r"web\.trusted_proxies: '0\.0\.0\.0/0' trusts every address"),
+    ('[web]\ntrusted_proxy = ["127.0.0.1"]\n', r"unknown key web\.trusted_proxy; known keys here: trusted_proxies"),
+])
+def test_bad_trusted_proxies_name_the_key_and_the_fix(config_file, extra, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(config_file(extra))

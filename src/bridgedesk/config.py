@@ -12,6 +12,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -167,6 +168,13 @@ class Dkim:
 
 
 @dataclass(frozen=True)
+class Web:
+    """The web app's surroundings: which reverse proxies may tell us whom a request came from."""
+
+    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()   # X-Forwarded-For is believed only from these
+
+
+@dataclass(frozen=True)
 class Config:
     brand: Brand
     intake: Intake = field(default_factory=Intake)
@@ -177,6 +185,7 @@ class Config:
     sla: Sla = field(default_factory=Sla)
     triage: Triage = field(default_factory=Triage)
     dkim: Dkim = field(default_factory=Dkim)
+    web: Web = field(default_factory=Web)
     source: str = ""
 
 
@@ -211,7 +220,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 
 def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
     """Turn parsed TOML into a :class:`Config`, refusing unknown keys and wrong types."""
-    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla", "triage", "dkim"}, "")
+    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla", "triage", "dkim", "web"}, "")
     if "brand" not in data:
         raise ConfigError("missing [brand] table: it needs name, official_domains, support_address, security_address, ticket_prefix")
     brand = _parse_brand(_table(data, "brand"))
@@ -225,6 +234,7 @@ def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
         sla=_parse_sla(_table(data, "sla")),
         triage=_parse_triage(_table(data, "triage")),
         dkim=_parse_dkim(_table(data, "dkim"), brand),
+        web=_parse_web(_table(data, "web")),
         source=source,
     )
 
@@ -402,6 +412,32 @@ def _check_dkim_key(pem: bytes) -> None:
         raise ConfigError(f"the DKIM RSA key has {key.key_size} bits, receivers reject under 1024; {hint}")
     if not isinstance(key, (rsa.RSAPrivateKey, ed25519.Ed25519PrivateKey)):
         raise ConfigError(f"the DKIM key must be RSA or Ed25519; {hint}")
+
+
+_PROXY_HINT = 'list the addresses or networks of your reverse proxies, e.g. ["127.0.0.1/32", "10.0.0.0/8"]'
+
+
+def _parse_web(table: Mapping[str, Any]) -> Web:
+    """[web]: the trusted proxies, each an address or a CIDR network."""
+    _reject_unknown(table, {"trusted_proxies"}, "web")
+    entries = _string_list(table.get("trusted_proxies", []), "web.trusted_proxies")
+    return Web(trusted_proxies=tuple(_proxy_network(entry.strip()) for entry in entries))
+
+
+def _proxy_network(entry: str) -> IPv4Network | IPv6Network:
+    """One trusted proxy; a network with host bits set, or one holding every address, is a mistake to name."""
+    try:
+        network = ip_network(entry, strict=False)
+    except ValueError:
+        raise ConfigError(f"web.trusted_proxies: {entry!r} is not an IP address or network; {_PROXY_HINT}") from None
+    if network.prefixlen == 0:
+        raise ConfigError(f"web.trusted_proxies: {entry!r} trusts every address, so any client could choose the address "
+                          f"it is counted as; {_PROXY_HINT}")
+    try:
+        ip_network(entry)   # strict: 10.0.0.1/8 is refused, so a typo in the address is not silently widened
+    except ValueError:
+        raise ConfigError(f"web.trusted_proxies: {entry!r} has bits set past its /{network.prefixlen} prefix; did you mean {network}?") from None
+    return network
 
 
 def _parse_brand(table: Mapping[str, Any]) -> Brand:

@@ -33,7 +33,7 @@ DEBUG = os.environ.get("BRIDGEDESK_DEBUG") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("BRIDGEDESK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",") if h]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "bridgedesk.web.auth.apps.SecondFactorAdminConfig",   # django.contrib.admin behind the second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -128,10 +128,9 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by every process on the same database: the login and portal-link limits
-# count here, and a per-process memory cache would multiply them by the number of web
-# processes. The table is created by migration desk 0007. MAX_ENTRIES is high so that
-# spraying many usernames cannot cull the counters that block the attacker.
+# One cache shared by every process on the same database (the console's view counts). The rate
+# limits do not count here: the cache's increment is not atomic, so they have their own table
+# (desk.RateCounter, see bridgedesk.web.auth.limits). The table is created by migration desk 0007.
 CACHE_TABLE = "bridgedesk_cache"
 CACHES = {
     "default": {

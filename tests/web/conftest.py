@@ -19,7 +19,7 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """The login limiter lives in the cache; each test starts with a clean slate."""
+    """The console's view counts live in the cache; each test starts with a clean slate."""
     cache.clear()
     yield
     cache.clear()

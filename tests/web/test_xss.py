@@ -16,7 +16,7 @@ import pytest
 from django.test import Client
 
 from bridgedesk.desk.models import Message, Ticket
-from bridgedesk.web.portal.views import make_signin_token
+from bridgedesk.desk.outbox.signin import make_signin_token
 from tests.desk.helpers import drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)

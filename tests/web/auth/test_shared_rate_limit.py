@@ -1,4 +1,4 @@
-"""The login limit holds across web processes: it is counted in the shared database cache.
+"""The login limit holds across web processes: it is counted in the shared database.
 
 A per-process memory cache would give each process its own five tries, so an attacker behind
 a load balancer would get five per process. Here a second Python process (no memory shared
@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 
-from bridgedesk.web.auth.security import LOGIN_FAILURE_LIMIT, login_blocked, record_login_failure, take_slot
+from bridgedesk.desk.models import RateCounter
+from bridgedesk.web.auth.limits import take_slot
+from bridgedesk.web.auth.security import LOGIN_FAILURE_LIMIT, start_login_attempt
 
 pytestmark = pytest.mark.django_db(transaction=True)
 REPO = Path(__file__).resolve().parents[3]
@@ -76,6 +80,16 @@ def test_a_slot_is_taken_once_and_the_limit_is_exact():
 def test_long_and_odd_usernames_are_counted_too():
     name = "用户 " + "x" * 400   # longer than a cache key may be, with a space and Chinese
     for _ in range(LOGIN_FAILURE_LIMIT):
-        assert not login_blocked(name, "192.0.2.7")
-        record_login_failure(name, "192.0.2.7")
-    assert login_blocked(name, "192.0.2.7") and not login_blocked(name, "192.0.2.8")
+        assert start_login_attempt(name, "192.0.2.7") is not None   # each one a failure: nothing given back
+    assert start_login_attempt(name, "192.0.2.7") is None and start_login_attempt(name, "192.0.2.8") is not None
+
+
+def test_an_ended_window_starts_again_and_ended_rows_are_cleared():
+    # Intent: a limit is per window, not for ever; and counters of sprayed keys do not pile up.
+    assert [take_slot("bridgedesk:test-window", 2, 60) for _ in range(3)] == [True, True, False]
+    RateCounter.objects.filter(key="bridgedesk:test-window").update(window_ends=timezone.now() - timedelta(seconds=1))
+    assert take_slot("bridgedesk:test-window", 2, 60), "the next window starts at one"
+    assert RateCounter.objects.get(key="bridgedesk:test-window").count == 1
+    RateCounter.objects.filter(key="bridgedesk:test-window").update(window_ends=timezone.now() - timedelta(seconds=1))
+    take_slot("bridgedesk:test-other", 2, 60)   # counting a new key clears rows whose window ended
+    assert not RateCounter.objects.filter(key="bridgedesk:test-window").exists()

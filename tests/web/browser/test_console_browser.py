@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import connections
 
 from bridgedesk.desk.models import AgentProfile, Macro, Message, OutboxMail, Ticket
-from bridgedesk.web.portal.views import make_signin_token
+from bridgedesk.desk.outbox.signin import make_signin_token
 from tests.web.conftest import mail, make_tickets
 from tests.web.test_xss import PAYLOADS, hostile_mail
 

@@ -22,6 +22,7 @@ from bridgedesk.config import Config
 from bridgedesk.desk.jobs.tasks import enqueue_delivery
 from bridgedesk.desk.models import Customer, OutboxMail
 from bridgedesk.desk.models.events import DeliveryFailedPayload, record_event
+from bridgedesk.desk.outbox.signin import text_with_signin_token
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.mail.compose import OutgoingMail, build_message
 from bridgedesk.mail.dkim import sign_message
@@ -34,14 +35,15 @@ def render_outbox_mail(mail: OutboxMail, config: Config | None = None) -> bytes:
     """The MIME bytes of an outbox row, built at send time (the stdlib generator is not cheap).
 
     The customer's anti-phishing code is added here, at the last moment, so that every kind of
-    outgoing mail carries it and the timeline agents read never shows it. With ``[dkim]``
+    outgoing mail carries it and the timeline agents read never shows it; so is a sign-in mail's
+    token, which is never stored (``outbox/signin.py``). With ``[dkim]``
     configured the bytes are signed, so receivers (and the verify tools) can prove them genuine.
     """
     if mail.raw:
         return bytes(mail.raw)
     raw = build_message(OutgoingMail(
         from_addr=mail.from_addr, from_name=mail.from_name, to=mail.to_addr, subject=mail.subject,
-        text=with_anti_phishing_code(mail.text, anti_phishing_code_for(mail.to_addr)),
+        text=with_anti_phishing_code(text_with_signin_token(mail), anti_phishing_code_for(mail.to_addr)),
         html=None, message_id=mail.message_id, in_reply_to=mail.in_reply_to or None,
         references=tuple(mail.references), auto_submitted=mail.auto_submitted,
     ))

@@ -21,6 +21,7 @@ from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.jobs.tasks import enqueue_delivery
 from bridgedesk.desk.models import Customer, Message, OutboxMail, Ticket
 from bridgedesk.desk.models.events import AutoReplySuppressedPayload, new_event
+from bridgedesk.desk.outbox.signin import SIGNIN_KIND, link_with_placeholder
 from bridgedesk.desk.sla.deadlines import note_agent_reply, promised_first_response_hours
 from bridgedesk.mail.loops import auto_reply_block_reason
 from bridgedesk.mail.threading import make_message_id
@@ -185,11 +186,14 @@ def _mail_rows(draft: MailDraft, config: Config) -> tuple[Message, OutboxMail]:
     return message, outbox
 
 
-def queue_signin_mail(customer: Customer, link: str, config: Config) -> OutboxMail:
-    """The portal sign-in link as an outbox row; the delivery job sends it like any other mail."""
-    wording = signin_mail(config.brand.name, link)
+def queue_signin_mail(customer: Customer, signin_url: str, config: Config) -> OutboxMail:
+    """The portal sign-in mail as an outbox row whose link has no token yet (see ``outbox/signin.py``).
+
+    ``signin_url`` is the sign-in page's absolute address; the delivery job puts a fresh token in.
+    """
+    wording = signin_mail(config.brand.name, link_with_placeholder(signin_url))
     mail = OutboxMail.objects.create(
-        kind="portal_link", to_addr=customer.email, from_addr=config.brand.support_address,
+        kind=SIGNIN_KIND, to_addr=customer.email, from_addr=config.brand.support_address,
         from_name=f"{config.brand.name} Support"[:200], message_id=make_message_id(config.brand.mail_domain),
         subject=wording.subject, text=wording.text, auto_submitted=True,
     )

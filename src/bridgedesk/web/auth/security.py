@@ -1,7 +1,8 @@
-"""Browser-facing defences: a strict Content-Security-Policy and login rate limiting.
+"""Browser-facing defences: a strict Content-Security-Policy, Secure cookies and the login limits.
 
-The limit is counted in the shared database cache (settings.CACHES), so it holds across every
-web process on the same database, not per process.
+The login limits are counted atomically in the shared database (``limits``), so they hold across
+every web process and against parallel requests: a slot is taken before the password is
+checked, per username at an address and per address whatever the username.
 
 Mail content is hostile by nature; escaping is the first wall and the CSP the second: no
 inline script or style is allowed anywhere, so an escaping mistake still cannot run script.
@@ -9,20 +10,23 @@ inline script or style is allowed anywhere, so an escaping mistake still cannot 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+
+from bridgedesk.web.auth.client_address import client_ip
+from bridgedesk.web.auth.limits import Slot, give_back, limit_key, take
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
     "frame-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
-LOGIN_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT = 5     # per username at one address
+LOGIN_ADDRESS_LIMIT = 20    # per address, whatever the usernames: one guess sprayed over many accounts
 LOGIN_WINDOW_SECONDS = 15 * 60
 
 
@@ -59,53 +63,59 @@ class SecureCookieMiddleware:
         return response
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The peer address; proxies' headers are not trusted (they are the attacker's to set)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def limit_key(scope: str, identity: str) -> str:
-    """A cache key of bounded length and safe characters, whatever the user typed."""
-    return f"bridgedesk:{scope}:{hashlib.sha256(identity.encode('utf-8', 'replace')).hexdigest()}"
-
-
 def _failure_key(username: str, ip: str) -> str:
     return limit_key("login-fail", f"{username.strip().lower()[:150]}\n{ip}")
 
 
-def take_slot(key: str, limit: int, window_seconds: int) -> bool:
-    """Count one event against ``key``; False when all ``limit`` slots of the window are taken.
+def _address_key(ip: str) -> str:
+    return limit_key("login-fail-address", ip)
 
-    Each event is its own key written with ``cache.add``, which is atomic in every Django
-    cache backend (an INSERT on the shared database cache). A counter read and written back
-    (``incr`` on the database cache) would let parallel requests in several web processes
-    overwrite each other's counts, so a burst would count as one.
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """The slots one sign-in attempt holds while its password is checked; a failure keeps them."""
+
+    slots: tuple[Slot, ...]
+
+    def succeeded(self) -> None:
+        """A good sign-in is no failure: it gives its slots back."""
+        for slot in self.slots:
+            give_back(slot)
+
+
+def start_login_attempt(username: str, ip: str) -> LoginAttempt | None:
+    """Slots under the address's limit and the username's before the password is checked; None when either is full.
+
+    Taken first, not recorded after a failure: recorded after, a burst of parallel attempts all
+    passed the check before the first failure was written. A refused attempt gives back what it
+    took, so the counts are of passwords actually tried.
     """
-    return any(cache.add(f"{key}:{slot}", 1, window_seconds) for slot in range(limit))
-
-
-def slots_full(key: str, limit: int) -> bool:
-    """True while the last slot is taken: the limit is reached until it expires."""
-    return cache.get(f"{key}:{limit - 1}") is not None
-
-
-def login_blocked(username: str, ip: str) -> bool:
-    return slots_full(_failure_key(username, ip), LOGIN_FAILURE_LIMIT)
-
-
-def record_login_failure(username: str, ip: str) -> None:
-    take_slot(_failure_key(username, ip), LOGIN_FAILURE_LIMIT, LOGIN_WINDOW_SECONDS)
+    taken: list[Slot] = []
+    for key, limit in ((_address_key(ip), LOGIN_ADDRESS_LIMIT), (_failure_key(username, ip), LOGIN_FAILURE_LIMIT)):
+        slot = take(key, limit, LOGIN_WINDOW_SECONDS)
+        taken.append(slot)
+        if not slot.granted:
+            for held in taken:
+                give_back(held)
+            return None
+    return LoginAttempt(tuple(taken))
 
 
 class RateLimitedLoginView(auth_views.LoginView):
-    """Django's login, refusing a username+address pair after 5 failures in 15 minutes."""
+    """Django's login, refusing with 429 once 5 passwords failed for a username at an address, or 20 at the address, in 15 minutes."""
+
+    attempt: LoginAttempt | None = None
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if login_blocked(request.POST.get("username", ""), client_ip(request)):
-            context = self.get_context_data(form=self.get_form(), blocked=True)
-            return self.render_to_response(context, status=429)
+        username = request.POST.get("username", "")
+        self.attempt = start_login_attempt(username, client_ip(request))
+        if self.attempt is None:
+            # An unbound form: rendering the posted one would validate it, which checks the password.
+            form = self.get_form_class()(request, initial={"username": username[:150]})
+            return self.render_to_response(self.get_context_data(form=form, blocked=True), status=429)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        record_login_failure(self.request.POST.get("username", ""), client_ip(self.request))
-        return super().form_invalid(form)
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        if self.attempt is not None:
+            self.attempt.succeeded()
+        return super().form_valid(form)

@@ -38,7 +38,7 @@ from bridgedesk.desk.processing.retention import open_sealed
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.triage.vocabulary import CATEGORIES
 from bridgedesk.web.auth.access import MovedTicket, access_ticket_by_user, moved_out_of_reach, scope_of, visible_tickets
-from bridgedesk.web.auth.security import client_ip
+from bridgedesk.web.auth.client_address import client_ip
 from bridgedesk.web.auth.twofactor import second_factor_step
 from bridgedesk.web.console.entities import collect_entities
 from bridgedesk.web.console.forms import AssignForm, MergeForm, NoteForm, ReplyForm, StatusForm, TriageForm

@@ -1,26 +1,25 @@
 """The customer portal: sign in by a one-time emailed link, read and answer one's own tickets.
 
-The link is signed (TimestampSigner), expires after 30 minutes and works once: its nonce is
-recorded when used. The request page answers the same whether or not the address is known,
-so it cannot be used to learn who is a customer.
+The link is signed (TimestampSigner), expires 30 minutes after it is sent and works once: its
+nonce is recorded when used. Its token is made by the delivery job and never stored
+(``desk/outbox/signin.py``). The request page answers the same whether or not the address is
+known, so it cannot be used to learn who is a customer.
 """
 
 from __future__ import annotations
 
-import secrets
-
-from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from bridgedesk.desk.actions import customers as customer_actions
-from bridgedesk.desk.models import Customer, PortalTokenUse
+from bridgedesk.desk.models import Customer
 from bridgedesk.desk.outbox.queue import queue_signin_mail
+from bridgedesk.desk.outbox.signin import redeem_signin_token
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.web.auth.access import access_ticket_by_customer
-from bridgedesk.web.auth.security import limit_key, take_slot
+from bridgedesk.web.auth.limits import limit_key, take_slot
 from bridgedesk.web.console.forms import AntiPhishingCodeForm, PortalRequestForm
 from bridgedesk.web.portal.uploads import (
     MAX_FILES_PER_REPLY,
@@ -32,33 +31,9 @@ from bridgedesk.web.portal.uploads import (
     read_uploads,
 )
 
-LINK_MAX_AGE_SECONDS = 30 * 60
 LINKS_PER_WINDOW = 3          # per address per window: the form cannot be used to flood a mailbox
 LINK_WINDOW_SECONDS = 15 * 60
-SIGNER_SALT = "bridgedesk.portal.signin"
 SESSION_KEY = "portal_customer"
-
-
-def make_signin_token(customer: Customer) -> str:
-    return signing.TimestampSigner(salt=SIGNER_SALT).sign(f"{customer.pk}:{secrets.token_hex(16)}")
-
-
-def redeem_signin_token(token: str) -> Customer | None:
-    """The customer the token names, if it is genuine, fresh and unused; it is used up here."""
-    try:
-        payload = signing.TimestampSigner(salt=SIGNER_SALT).unsign(token, max_age=LINK_MAX_AGE_SECONDS)
-    except signing.BadSignature:
-        return None
-    customer_id, _, nonce = payload.partition(":")
-    customer = Customer.objects.filter(pk=int(customer_id)).first() if customer_id.isdigit() else None
-    if customer is None or not nonce:
-        return None
-    try:
-        with transaction.atomic():
-            PortalTokenUse.objects.create(nonce=nonce, customer=customer)
-    except IntegrityError:
-        return None
-    return customer
 
 
 def may_send_link(email: str) -> bool:
@@ -72,9 +47,8 @@ def request_link(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         customer = Customer.objects.filter(email__iexact=form.cleaned_data["email"]).first()
         if customer is not None and may_send_link(customer.email):
-            token = make_signin_token(customer)
             with transaction.atomic():
-                queue_signin_mail(customer, request.build_absolute_uri(f"/portal/signin/{token}/"), get_config())
+                queue_signin_mail(customer, request.build_absolute_uri("/portal/signin/"), get_config())
         sent = True
     return render(request, "bridgedesk/portal_request.html", {"form": form, "sent": sent})
 

@@ -8,11 +8,9 @@ free oracle for someone testing thousands of lookalike names.
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -20,6 +18,8 @@ from django.views.decorators.http import require_GET
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.security.channels import official_channels
 from bridgedesk.guard.channels.registry import Channel, ChannelVerdict, verify_channel
+from bridgedesk.web.auth.client_address import client_ip
+from bridgedesk.web.auth.limits import limit_key, take
 
 DEFAULT_RATE_PER_MINUTE = 30
 MAX_QUERY_CHARS = 500
@@ -36,22 +36,10 @@ def check_channel(query: str) -> ChannelVerdict:
 
 
 def rate_limit_wait(request: HttpRequest) -> int:
-    """Seconds until this client may ask again; 0 when it is within the per-minute limit."""
+    """Seconds until this client may ask again; 0 when it is within the per-minute limit (counted atomically)."""
     limit = getattr(settings, "BRIDGEDESK_VERIFY_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
-    now = time.time()
-    key = f"verify-rate:{client_ip(request)}:{int(now // 60)}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:   # expired between add and incr
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return 0 if count <= limit else max(1, 60 - int(now % 60))
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The socket peer: forwarded-for headers are forgeable, so a proxy must set REMOTE_ADDR."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    slot = take(limit_key("verify", client_ip(request)), limit, 60)
+    return 0 if slot.granted else slot.retry_after_seconds
 
 
 def _too_many(wait: int) -> dict[str, object]:
