@@ -16,13 +16,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.db import connection
 from pypdf import PdfReader
 
 from bridgedesk.desk.actions.customer_files import Upload
 from bridgedesk.desk.actions.customers import customer_reply
-from bridgedesk.desk.models import Attachment, Ticket, TicketEvent
+from bridgedesk.desk.actions.tickets import add_note
+from bridgedesk.desk.models import Attachment, Message, Ticket, TicketEvent
 from tests.desk.helpers import build_mail, drain, receive
 from tests.desk.test_no_secret_stored import all_database_text
 from tests.files import API_SECRET, PASSWORD, PHRASE, PHRASE_ZH, WIF, fixture, phrase_windows
@@ -157,3 +159,28 @@ def test_a_portal_upload_with_a_secret_inside_or_in_its_name_stores_none_of_it(d
     assert named.filename == "[REDACTED:seed_phrase].txt" and named.storage_name
     assert (pdf.quarantine_reason, pdf.filename) == ("", "回单.pdf") and pdf.storage_name
     assert_no_secret_stored()
+
+
+def test_a_phrase_pasted_into_an_internal_note_is_redacted_and_the_removal_recorded(desk_config):
+    receive(build_mail(subject="Locked out", body="I cannot sign in."))
+    drain()
+    ticket = Ticket.objects.get()
+    agent = get_user_model().objects.create_user("mei", password="pw-mei-1", is_staff=True)
+    note = add_note(ticket, text=f"Customer read me their words on the phone: {PHRASE}. Told them to move funds.", author=agent)
+    note.refresh_from_db()
+    assert note.direction == Message.Direction.NOTE and "[REDACTED:seed_phrase]" in note.text
+    assert "Told them to move funds." in note.text
+    assert note.secrets == [{"type": "seed_phrase", "location": "note"}]
+    event = TicketEvent.objects.get(ticket=ticket, kind="secret_redacted")
+    assert event.data["message"] == note.pk and event.actor == agent
+    assert_no_secret_stored()
+
+
+def test_a_note_without_a_secret_is_stored_as_written(desk_config):
+    receive(build_mail(subject="Deposit", body="USDT deposit missing."))
+    drain()
+    ticket = Ticket.objects.get()
+    agent = get_user_model().objects.create_user("li", password="pw-li-1", is_staff=True)
+    note = add_note(ticket, text="Checked txid 0xabc on the explorer; waiting for 12 confirmations.", author=agent)
+    assert note.text == "Checked txid 0xabc on the explorer; waiting for 12 confirmations." and note.secrets == []
+    assert not TicketEvent.objects.filter(kind="secret_redacted").exists()

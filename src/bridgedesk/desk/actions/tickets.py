@@ -18,6 +18,7 @@ from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.sla.deadlines import deadline_changes
 from bridgedesk.guard.outbound.lint import LintProblem, lint_reply
+from bridgedesk.guard.secrets.scan import OCR_NOT_NEEDED, guard_text
 
 CATEGORIES = ("account_security", "trading", "deposit", "withdrawal", "kyc_aml", "api",
               "promotions", "phishing_report", "feedback", "other")
@@ -53,10 +54,19 @@ def reply(ticket: Ticket, *, text: str, author, confirmed_links: bool = False) -
 
 
 def add_note(ticket: Ticket, *, text: str, author) -> Message:  # type: ignore[no-untyped-def]
-    """An internal note: on the agents' timeline, never mailed, never shown in the portal."""
+    """An internal note: on the agents' timeline, never mailed, never shown in the portal.
+
+    Guarded like mail: an agent pasting what a customer leaked (a recovery phrase read out on
+    the phone) must not store it, so it is redacted and the removal recorded on the timeline.
+    """
+    safe, reports = guard_text(text, "note")
+    secrets = [{"type": report.type, "location": report.location} for report in reports]
     with transaction.atomic():
-        note = Message.objects.create(ticket=ticket, direction=Message.Direction.NOTE, text=text, visible_text=text,
-                                      author=author, sender=getattr(author, "username", "")[:320])
+        note = Message.objects.create(ticket=ticket, direction=Message.Direction.NOTE, text=safe, visible_text=safe,
+                                      secrets=secrets, author=author, sender=getattr(author, "username", "")[:320])
+        if secrets:
+            TicketEvent.objects.create(ticket=ticket, kind="secret_redacted", actor=author,
+                                       data={"message": note.pk, "secrets": secrets, "ocr": OCR_NOT_NEEDED})
         _touch(ticket)
     return note
 
