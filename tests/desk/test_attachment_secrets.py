@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import re
 import tarfile
 import zipfile
@@ -124,7 +125,8 @@ def assert_no_secret_stored() -> None:
             assert secret.encode() not in blob, f"{secret!r} is in the database file"
 
 
-def test_a_mail_with_secrets_in_every_kind_of_attachment_stores_none_of_them(desk_config):
+def test_a_mail_with_secrets_in_every_kind_of_attachment_stores_none_of_them(desk_config, caplog):
+    caplog.set_level(logging.DEBUG)
     receive(mail_with(FILES))
     drain()
     ticket = Ticket.objects.get()
@@ -143,6 +145,7 @@ def test_a_mail_with_secrets_in_every_kind_of_attachment_stores_none_of_them(des
             "attachment:[REDACTED:seed_phrase].pdf"} <= locations
     assert TicketEvent.objects.filter(ticket=ticket, kind="secret_redacted").exists()
     assert ticket.queue == "security" and "secret_leaked:seed_phrase" in ticket.tags
+    assert not any(secret in caplog.text for secret in SECRETS)
     assert_no_secret_stored()
 
 
