@@ -1,1 +1,1 @@
-"""Mail as plain data: parse MIME, extract text and HTML, strip quotes and signatures, threading keys, loop rules, bounces, building and DKIM-signing outgoing mail. Pure code: stdlib and mail libraries only."""
+"""Mail as plain data: parse MIME, extract text and HTML, strip quotes and signatures, threading keys, loop rules, bounces, building and DKIM-signing outgoing mail, attachments' verdicts and archives' members (read within bounds). Pure code: stdlib and mail libraries only."""

@@ -6,11 +6,21 @@ bytes' magic as well: a ".pdf" that starts with "MZ" is a Windows program.
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
+
+from bridgedesk.mail.archives import (
+    CORRUPT,
+    DEFAULT_LIMITS,
+    ENCRYPTED,
+    OVER_LIMITS,
+    ReadBudget,
+    ReadLimits,
+    Unreadable,
+    archive_format,
+    iter_members,
+)
 
 MAX_FILENAME_CHARS = 200
 
@@ -56,6 +66,14 @@ _EXECUTABLE_TYPES = frozenset({
     "application/x-msdos-program", "application/hta", "application/javascript", "text/javascript",
     "application/x-sh", "application/x-bat",
 })
+# Bytes that run as a program whatever the member is called (an "invoice.pdf" inside a zip that starts with MZ).
+_PROGRAM_TYPES = frozenset({
+    "application/x-msdownload", "application/x-executable", "application/java-vm",
+    "application/x-mach-binary", "application/x-ms-shortcut",
+})
+_ARCHIVE_PROBLEMS = {
+    ENCRYPTED: "archive-encrypted", OVER_LIMITS: "archive-too-large-to-check", CORRUPT: "archive-unreadable",
+}
 _UNSAFE_NAME_CHARS_RE = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
@@ -67,7 +85,9 @@ class MailAttachment:
     data: bytes
     content_id: str | None
     is_inline: bool
-    quarantine_reason: str | None   # "executable", "macro", "archive-with-executable", "too-large"
+    # "executable", "macro", "archive-with-executable", "archive-encrypted", "archive-too-large-to-check",
+    # "archive-unreadable", "too-large"
+    quarantine_reason: str | None
 
     @property
     def size(self) -> int:
@@ -119,14 +139,30 @@ def sniff_type(data: bytes) -> str:
     return ""
 
 
-def _zip_holds_executable(data: bytes) -> bool:
-    """Read only the zip's directory (never extract): is any member a program?"""
+def _member_is_program(name: str, data: bytes) -> bool:
+    return extension_of(name) in _EXECUTABLE_EXTENSIONS or sniff_type(data[:4096]) in _PROGRAM_TYPES
+
+
+def archive_verdict(filename: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> str | None:
+    """Read every member, nested archives included (never extract): is any a program, or can the whole not be read?
+
+    What cannot be read whole within ``limits`` (password-protected, a bomb, damaged, a format
+    we cannot open) could hide a program, so it is quarantined too, with the reason.
+    """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()[:5000]
-    except Exception:  # noqa: BLE001 - zipfile raises many kinds on corrupt archives
-        return False
-    return any(extension_of(name.rstrip("/")) in _EXECUTABLE_EXTENSIONS for name in names)
+        for member in iter_members(filename or "archive", data, ReadBudget(limits)):
+            if _member_is_program(member.name, member.data):
+                return "archive-with-executable"
+    except Unreadable as problem:
+        return _ARCHIVE_PROBLEMS[problem.kind]
+    return None
+
+
+def _is_archive(filename: str, sniffed: str, data: bytes) -> bool:
+    """Zips (Office and OpenDocument files included), tars, gzip, and the formats we cannot open."""
+    if sniffed.startswith(("application/zip", "application/vnd.openxmlformats", "application/gzip")):
+        return True
+    return extension_of(filename) in _ARCHIVE_EXTENSIONS or archive_format(filename, data) is not None
 
 
 def quarantine_reason(filename: str, declared_type: str, sniffed: str, data: bytes) -> str | None:
@@ -138,6 +174,6 @@ def quarantine_reason(filename: str, declared_type: str, sniffed: str, data: byt
         return "executable"
     if extension in _MACRO_EXTENSIONS or sniffed in ("application/vnd.ms-office.macroEnabled", "application/x-ole-storage"):
         return "macro"
-    if (sniffed.startswith("application/zip") or extension in _ARCHIVE_EXTENSIONS) and _zip_holds_executable(data):
-        return "archive-with-executable"
+    if _is_archive(filename, sniffed, data):
+        return archive_verdict(filename, data)
     return None

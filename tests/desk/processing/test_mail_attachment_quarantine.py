@@ -9,6 +9,7 @@ import pytest
 
 from bridgedesk.desk.models import Attachment
 from tests.desk.helpers import build_mail, drain, receive
+from tests.files import fixture  # a real PDF: one no reader can open is quarantined as unreadable
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,7 +30,7 @@ def mail_with(files: list[tuple[str, str, bytes]]) -> bytes:
 
 def test_an_emailed_program_is_quarantined_and_a_pdf_is_not(desk_config):
     receive(mail_with([("invoice.exe", "application/octet-stream", PE_HEADER),
-                       ("发票.pdf", "application/pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n")]))
+                       ("发票.pdf", "application/pdf", fixture("clean-statement.pdf"))]))
     drain()
     rows = {a.filename: a for a in Attachment.objects.all()}
     assert rows["invoice.exe"].quarantine_reason == "executable"

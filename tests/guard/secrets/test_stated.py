@@ -1,3 +1,5 @@
+import random
+
 import pytest
 
 from bridgedesk.guard.secrets.stated import find_stated_codes, find_stated_passwords
@@ -82,3 +84,13 @@ def test_one_time_codes(text, value):
 )
 def test_other_numbers_are_not_one_time_codes(text):
     assert codes(text) == []
+
+
+def test_transaction_ids_are_not_one_time_codes():
+    # "2fa" is three hex digits: inside a txid followed by digits it read as "2FA 29234". Harmless
+    # in a mail body, it quarantined whole statements once PDFs and documents were read.
+    assert codes("txid e086d95ca7db792c7e9af6a378d7e922fa29234cbe2df105a8b4f3b0175 status done") == []
+    rng = random.Random(15)
+    statement = "\n".join(f"Deposit USDT txid {rng.randbytes(32).hex()}" for _ in range(5_000))
+    assert codes(statement) == []
+    assert codes("my 2fa 123456") == ["123456"] and codes("OTP:8812.") == ["8812"]

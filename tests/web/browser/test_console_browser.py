@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connections
 
+from bridgedesk.bench.corpus_values import make_pdf  # a real PDF: an unreadable one is quarantined
 from bridgedesk.desk.models import AgentProfile, Macro, Message, OutboxMail, Ticket
 from bridgedesk.desk.outbox.signin import make_signin_token
 from tests.web.conftest import mail, make_tickets
@@ -138,7 +139,7 @@ def test_customer_signs_in_by_link_replies_and_closes(browser_page, live_server,
     page.wait_for_url(base + "/portal/tickets/")
     page.click(f"text={ticket.number}")
     page.fill("textarea[name=text]", "Still failing, order 612389471205893. 还是失败。")
-    page.set_input_files("input[name=files]", files=[{"name": "回单.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    page.set_input_files("input[name=files]", files=[{"name": "回单.pdf", "mimeType": "application/pdf", "buffer": make_pdf("receipt")}])
     page.click("text=Send · 发送")
     page.wait_for_load_state()
     assert "还是失败" in page.content() and "回单.pdf" in page.content()

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from bridgedesk.bench.corpus_values import make_pdf
 from bridgedesk.desk.models import Attachment, Message, Ticket, TicketEvent
 from bridgedesk.web.portal.uploads import MAX_FILES_PER_REPLY
 from tests.web.conftest import mail, make_tickets
@@ -27,7 +28,7 @@ def png_bytes() -> bytes:
     return out.getvalue()
 
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = make_pdf("Kestrel Exchange receipt: USDT deposit 1,250.00")   # a real PDF: an unreadable one is quarantined
 PROGRAM = b"MZ\x90\x00" + b"\x00" * 200   # a Windows program, whatever its name says
 
 

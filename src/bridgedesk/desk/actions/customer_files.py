@@ -3,20 +3,20 @@
 A browser upload is as hostile as a mail attachment: the name, the declared type and the bytes
 are the sender's to choose. So the same pure steps run: a safe file name, the type sniffed
 from the bytes, the mail layer's quarantine verdict (programs, macros, archives holding
-programs), then the guard over text and files together (secrets redacted, images read by OCR
-and quarantined when they show one). Bytes are stored content-addressed under the same names
-the mail pipeline uses, so a file sent both ways is kept once.
+programs), then the guard over text and files together (secrets redacted from text files and
+file names; images read by OCR, PDFs, Office files and archives read within bounds, and
+quarantined without their bytes when they show one). Bytes are stored content-addressed under
+the same names the mail pipeline uses, so a file sent both ways is kept once.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bridgedesk.desk.models import Attachment, Message
-from bridgedesk.desk.processing.storage import store_attachment_bytes
-from bridgedesk.guard.secrets.scan import SECRET_IN_IMAGE, GuardedAttachment, GuardResult, guard_message
+from bridgedesk.desk.processing.storage import keep_guarded_bytes
+from bridgedesk.guard.secrets.scan import GuardedAttachment, GuardResult, guard_message
 from bridgedesk.mail.attachments import quarantine_reason, sanitize_filename, sniff_type
 
 FALLBACK_NAME = "attachment"
@@ -55,6 +55,7 @@ class StoredUpload:
     """What the row needs once the guarded bytes are on storage (name "" when none are kept)."""
 
     checked: CheckedUpload
+    filename: str            # the guarded name: a secret in it redacted
     size: int
     sha256: str
     storage_name: str
@@ -62,17 +63,14 @@ class StoredUpload:
 
 
 def store_upload(checked: CheckedUpload, guarded: GuardedAttachment) -> StoredUpload:
-    """Keep the guarded bytes, before any transaction; a picture that shows a secret keeps none."""
-    reason = checked.quarantine_reason or guarded.quarantine_reason or ""
-    if reason == SECRET_IN_IMAGE:
-        return StoredUpload(checked, len(guarded.data), hashlib.sha256(guarded.data).hexdigest(), "", reason)
-    digest, name = store_attachment_bytes(guarded.data)
-    return StoredUpload(checked, len(guarded.data), digest, name, reason)
+    """Keep the guarded bytes, before any transaction; a file that shows a secret keeps none."""
+    digest, name, reason = keep_guarded_bytes(guarded, checked.quarantine_reason)
+    return StoredUpload(checked, guarded.filename, len(guarded.data), digest, name, reason)
 
 
 def build_attachment(message: Message, stored: StoredUpload) -> Attachment:
     return Attachment(
-        message=message, filename=stored.checked.filename[:255], declared_type=stored.checked.declared_type,
+        message=message, filename=stored.filename[:255], declared_type=stored.checked.declared_type,
         sniffed_type=stored.checked.sniffed_type[:127], size=stored.size, sha256=stored.sha256,
         storage_name=stored.storage_name, quarantine_reason=stored.quarantine_reason[:64],
     )

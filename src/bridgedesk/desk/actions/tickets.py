@@ -22,6 +22,8 @@ from bridgedesk.desk.models.events import (
     MergedIntoPayload,
     PrioritySetPayload,
     QueueSetPayload,
+    RedactedSecret,
+    SecretRedactedPayload,
     StatusSetPayload,
     record_event,
 )
@@ -29,6 +31,7 @@ from bridgedesk.desk.outbox.queue import queue_agent_reply
 from bridgedesk.desk.runtime import get_config
 from bridgedesk.desk.sla.deadlines import deadline_changes
 from bridgedesk.guard.outbound.lint import LintProblem, lint_reply
+from bridgedesk.guard.secrets.scan import OCR_NOT_NEEDED, guard_text
 from bridgedesk.triage.vocabulary import CATEGORIES
 
 if TYPE_CHECKING:
@@ -66,10 +69,18 @@ def reply(ticket: Ticket, *, text: str, author: User | None, confirmed_links: bo
 
 
 def add_note(ticket: Ticket, *, text: str, author: User | None) -> Message:
-    """An internal note: on the agents' timeline, never mailed, never shown in the portal."""
+    """An internal note: on the agents' timeline, never mailed, never shown in the portal.
+
+    Guarded like mail: an agent pasting what a customer leaked (a recovery phrase read out on
+    the phone) must not store it, so it is redacted and the removal recorded on the timeline.
+    """
+    safe, reports = guard_text(text, "note")
+    secrets = [{"type": report.type, "location": report.location} for report in reports]
     with transaction.atomic():
-        note = Message.objects.create(ticket=ticket, direction=Message.Direction.NOTE, text=text, visible_text=text,
-                                      author=author, sender=getattr(author, "username", "")[:320])
+        note = Message.objects.create(ticket=ticket, direction=Message.Direction.NOTE, text=safe, visible_text=safe,
+                                      secrets=secrets, author=author, sender=getattr(author, "username", "")[:320])
+        if secrets:
+            record_event(ticket, SecretRedactedPayload(note.pk, RedactedSecret.all_of(reports), OCR_NOT_NEEDED), actor=author)
         _touch(ticket)
     return note
 

@@ -55,7 +55,7 @@ from bridgedesk.desk.processing.replies import (
     refresh_reply_fields,
 )
 from bridgedesk.desk.processing.retention import seal_raw
-from bridgedesk.desk.processing.storage import store_attachment_bytes
+from bridgedesk.desk.processing.storage import keep_guarded_bytes
 from bridgedesk.desk.processing.threads import (
     UNKNOWN_SENDER,
     GroupEvidence,
@@ -569,11 +569,7 @@ def _store_attachments(understanding: Understanding) -> list[StoredAttachment]:
     parsed = understanding.parsed.attachments     # the guard keeps their order, one for one
     for position, attachment in enumerate(understanding.guarded.attachments):
         mime_verdict = parsed[position].quarantine_reason if position < len(parsed) else None
-        reason = attachment.quarantine_reason or mime_verdict or ""   # the guard's (OCR) or the MIME walk's (programs)
-        if reason == "secret_in_image":   # shows a secret: the bytes are never kept
-            stored.append(StoredAttachment(hashlib.sha256(attachment.data).hexdigest(), "", reason))
-            continue
-        stored.append(StoredAttachment(*store_attachment_bytes(attachment.data), reason))
+        stored.append(StoredAttachment(*keep_guarded_bytes(attachment, mime_verdict)))   # a secret inside: no bytes kept
     return stored
 
 
@@ -722,10 +718,10 @@ def _create_attachments(message: Message, understanding: Understanding, stored: 
 
 
 def build_attachments(message: Message, understanding: Understanding, stored: list[StoredAttachment]) -> list[Attachment]:
-    parsed_by_name = {a.filename: a for a in understanding.parsed.attachments}
     rows = []
-    for guarded, kept in zip(understanding.guarded.attachments, stored):
-        original = parsed_by_name.get(guarded.filename)
+    parsed = understanding.parsed.attachments     # one for one with the guarded ones, whose names may be redacted
+    for position, (guarded, kept) in enumerate(zip(understanding.guarded.attachments, stored)):
+        original = parsed[position] if position < len(parsed) else None
         rows.append(Attachment(
             message=message, filename=guarded.filename[:255], declared_type=guarded.content_type[:127],
             sniffed_type=(original.sniffed_type if original else "")[:127], size=len(guarded.data),

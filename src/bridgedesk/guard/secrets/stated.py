@@ -50,10 +50,11 @@ _CODE_LABELS = (
     r"kode(?:\s+(?:verifikasi|otp|2fa))",
     r"2fa|otp",
 )
+# A label starts and a value ends at an ASCII word edge: "…e922fa29234cbe…" is a transaction id, not "2FA 29234".
 _CODE = re.compile(
-    r"(?:" + "|".join(_CODE_LABELS) + r")"
+    r"(?<![0-9a-z])(?:" + "|".join(_CODE_LABELS) + r")"
     r"(?:\s*(?:is|was|es|est|ist|é|là|adalah|это|は|는|是|为|為)?\s*[:=：]?\s*)"
-    r"(?P<value>\d{3}[ \-]?\d{3}|\d{4,8})(?!\d)",
+    r"(?P<value>\d{3}[ \-]?\d{3}|\d{4,8})(?![0-9a-z])",
     re.IGNORECASE,
 )
 _CODE_CUES = (
