@@ -241,6 +241,7 @@ def test_rfc3464_delivery_status_notification():
     assert dsn.recipient == "gone@example.com" and dsn.action == "failed" and dsn.status == "5.1.1"
     assert dsn.original_message_id == "ack.9@kestrel.exchange"
     assert "user unknown" in dsn.diagnostic
+    assert dsn.standard, "an RFC 3464 report is surely a bounce"
 
 
 def test_informal_chinese_bounce():
@@ -252,6 +253,7 @@ def test_informal_chinese_bounce():
     dsn = timed_parse(raw).delivery_report
     assert dsn is not None and dsn.recipient == "lost@example.cn"
     assert dsn.status == "5.7.1" and dsn.original_message_id == "ack.7@kestrel.exchange"
+    assert not dsn.standard, "read from a guess (sender, subject): a bounce only if it names our mail"
 
 
 def test_quoted_reply_is_split_inside_parse():

@@ -17,7 +17,14 @@ from email.parser import BytesHeaderParser
 
 from bridgedesk.mail.attachments import MailAttachment
 from bridgedesk.mail.bigparts import lift_large_parts
-from bridgedesk.mail.dsn import DeliveryReport, looks_like_bounce, read_informal_report, read_standard_report
+from bridgedesk.mail.dsn import (
+    DeliveryReport,
+    declares_delivery_status,
+    looks_like_bounce,
+    read_informal_report,
+    read_standard_report,
+    returned_message_id,
+)
 from bridgedesk.mail.headers import (
     address_specs_from_raw,
     addresses_from_raw,
@@ -184,16 +191,26 @@ def _choose_text(plains: list[str], html: str | None) -> str:
 
 
 def _delivery_report(message: Message, from_addr: str, subject: str, return_path: str | None, text: str) -> DeliveryReport | None:
+    """The report of a bounce: ``standard`` for an RFC 3464 one, else read from a guess (see ``dsn``)."""
     try:
         if content_type_of(message) == "multipart/report":
             report = read_standard_report(message)
             if report is not None:
                 return report
+            if declares_delivery_status(message):
+                return read_informal_report(text, subject, returned_id=_returned_id(message), standard=True)
     except Exception:  # noqa: BLE001 - a broken report falls through to the informal reader
         pass
     if looks_like_bounce(from_addr, subject, return_path) or _is_report_type(message):
-        return read_informal_report(text, subject)
+        return read_informal_report(text, subject, returned_id=_returned_id(message))
     return None
+
+
+def _returned_id(message: Message) -> str | None:
+    try:
+        return returned_message_id(message)
+    except Exception:  # noqa: BLE001 - a broken returned copy leaves the text to read
+        return None
 
 
 def _is_report_type(message: Message) -> bool:
