@@ -6,6 +6,7 @@ import pytest
 
 from bridgedesk.desk.learning.training import agent_labelled_examples
 from bridgedesk.desk.models import AuditEvent, Macro, Message, OutboxMail, Ticket, TicketEvent
+from tests.desk.helpers import build_mail, drain, receive
 from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -132,3 +133,15 @@ def test_secret_ticket_shows_warning_and_is_audited(make_agent, desk_config):
 def test_sender_mismatch_warns_of_a_possible_takeover(agent, ticket):
     Ticket.objects.filter(pk=ticket.pk).update(flags=["sender_mismatch"])
     assert "possible account takeover" in agent.get(f"/tickets/{ticket.number}/").content.decode()
+
+
+def test_an_out_of_office_from_another_address_shows_as_auto_without_a_takeover_warning(agent, ticket):
+    # Exchange answers for the customer from their work address: the agent sees it marked
+    # automatic on the timeline, and no "possible account takeover" banner.
+    receive(build_mail(sender="alice.work@corp.example", subject=f"Automatic reply: [{ticket.number}] Deposit not credited",
+                       body="I am out of the office until 3 March.",
+                       headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"}))
+    drain()
+    html = agent.get(f"/tickets/{ticket.number}/").content.decode()
+    assert "I am out of the office until 3 March." in html and '<span class="flag">auto</span>' in html
+    assert "possible account takeover" not in html

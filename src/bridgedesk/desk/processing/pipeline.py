@@ -57,6 +57,7 @@ from bridgedesk.desk.processing.threads import (
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.sla.deadlines import set_new_ticket_deadlines
 from bridgedesk.mail.dsn import DeliveryReport, bounced_message_ids
+from bridgedesk.mail.loops import is_auto_reply
 from bridgedesk.mail.parse import ParsedMail
 from bridgedesk.mail.threading import find_ticket_number
 from bridgedesk.triage.category.model import CategoryModel
@@ -605,8 +606,13 @@ def _persist(item: Prepared, config: Config,
 
 
 def customer_message(understanding: Understanding, decision: ThreadDecision) -> CustomerMessage:
-    """The facts of a mail that the customer-reply rules read."""
-    return CustomerMessage(secret_types=understanding.secret_types, sender_mismatch=decision.sender_mismatch)
+    """The facts of a mail that the customer-reply rules read (and its timeline flags and events).
+
+    An out-of-office often answers from another address than the requester's (an alias, a
+    work mailbox): that is no sign of a takeover, so an automatic reply is never a mismatch.
+    """
+    auto = is_auto_reply(understanding.parsed)
+    return CustomerMessage(secret_types=understanding.secret_types, sender_mismatch=decision.sender_mismatch and not auto, auto=auto)
 
 
 def _decide_thread(understanding: Understanding, sender: str, config: Config, evidence: ThreadEvidence) -> ThreadDecision:
@@ -704,7 +710,8 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
                   decision: ThreadDecision, sender: str) -> Message:
     """An unsaved inbound timeline message: redacted text only, secrets as type and place."""
     parsed = understanding.parsed
-    flags = [f for f, on in (("duplicate", decision.duplicate), ("sender_mismatch", decision.sender_mismatch),
+    facts = customer_message(understanding, decision)
+    flags = [f for f, on in (("duplicate", decision.duplicate), ("sender_mismatch", facts.sender_mismatch), ("auto", facts.auto),
                              ("unparseable", parsed.unparseable), ("possible_bounce", parsed.delivery_report is not None)) if on]
     return Message(
         ticket=ticket, inbound=row, identity=identity, direction=Message.Direction.IN,
@@ -714,7 +721,7 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
         signature=understanding.signature, html=understanding.guarded.html or "",
         entities=entity_dicts(understanding.entities),
         secrets=[{"type": s.type, "location": s.location} for s in understanding.guarded.secrets],
-        flags=flags,
+        flags=flags, is_auto=facts.auto,
     )
 
 
@@ -760,7 +767,7 @@ def build_events(ticket: Ticket, message: Message, understanding: Understanding,
             "message": message.pk, **analysis.as_contract(), "details": list(analysis.details)[:20],
             "domains": list(analysis.domains)[:50], "urls": list(analysis.urls)[:50],
         }))
-    if decision.sender_mismatch:
+    if customer_message(understanding, decision).sender_mismatch:
         events.append(TicketEvent(ticket=ticket, kind="sender_mismatch", data={"message": message.pk, "sender": message.sender}))
     if decision.duplicate:
         events.append(TicketEvent(ticket=ticket, kind="duplicate", data={"message": message.pk}))
