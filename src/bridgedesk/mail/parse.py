@@ -83,6 +83,7 @@ class ParsedMail:
     delivery_report: DeliveryReport | None
     defects: tuple[str, ...]
     unparseable: bool
+    incomplete: bool = False   # part of it was left out (limits, see ``walk``): the agent must be told
 
 
 def parse_message(
@@ -137,7 +138,8 @@ def _assemble(message: Message, headers: tuple[tuple[str, str], ...], walk: Mime
     from_name, from_addr, sender_defects = _author(addresses)
     return_path = parse_return_path(first_header(addresses, "return-path"))
     html = sanitize_html("\n".join(walk.htmls)) if walk.htmls else None
-    text = _choose_text(walk.plains, html)
+    own_text = _choose_text(walk.plains, html)
+    text = _with_attached(own_text, walk.attached)
     visible, quoted, signature = split_reply(text)
     defects = sender_defects + _header_defects(headers, from_addr) + walk.defects
     return ParsedMail(
@@ -160,10 +162,20 @@ def _assemble(message: Message, headers: tuple[tuple[str, str], ...], walk: Mime
         signature=signature,
         attachments=tuple(walk.attachments),
         nested_messages=tuple(walk.nested),
-        delivery_report=_delivery_report(message, from_addr, subject, return_path, text),
+        delivery_report=_delivery_report(message, from_addr, subject, return_path, own_text),
         defects=_bounded_defects(defects),
         unparseable=_is_unparseable(headers, text, walk, raw),
+        incomplete=walk.cut or len(text) >= MAX_TEXT_CHARS,
     )
+
+
+def _with_attached(text: str, attached: list[str]) -> str:
+    """The sender's text, then each attached message's (after a marker ``split_reply`` takes
+    for the start of history): the agent reads them, the guard redacts them, and triage
+    keeps to the sender's own words."""
+    if not attached:
+        return text
+    return "\n\n".join([text, *attached] if text.strip() else attached)[:MAX_TEXT_CHARS]
 
 
 def _author(addresses: tuple[tuple[str, str], ...]) -> tuple[str, str, list[str]]:

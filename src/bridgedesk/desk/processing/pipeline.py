@@ -692,6 +692,8 @@ def _flags_for(understanding: Understanding, sender: str) -> list[str]:
         flags.append("unparseable")
     if understanding.parsed.delivery_report is not None:   # it reached a ticket: not shown to be a bounce
         flags.append("possible_bounce")
+    if understanding.parsed.incomplete:
+        flags.append("incomplete")
     if not sender:
         flags.append("no_sender")
     if understanding.needs_triage:
@@ -712,7 +714,8 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
     parsed = understanding.parsed
     facts = customer_message(understanding, decision)
     flags = [f for f, on in (("duplicate", decision.duplicate), ("sender_mismatch", facts.sender_mismatch), ("auto", facts.auto),
-                             ("unparseable", parsed.unparseable), ("possible_bounce", parsed.delivery_report is not None)) if on]
+                             ("unparseable", parsed.unparseable), ("possible_bounce", parsed.delivery_report is not None),
+                             ("incomplete", parsed.incomplete)) if on]
     return Message(
         ticket=ticket, inbound=row, identity=identity, direction=Message.Direction.IN,
         message_id=(parsed.message_id or "")[:998], sender=sender[:320], sender_name=parsed.from_name[:200],

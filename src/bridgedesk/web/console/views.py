@@ -167,9 +167,12 @@ def build_timeline(ticket: Ticket) -> list[tuple[str, object, object]]:
 
 
 def collect_warnings(ticket: Ticket, timeline: list[tuple[str, object, object]]) -> list[str]:
-    """Warning codes shown above the timeline: hijack signs, removed secrets, phishing verdicts."""
+    """Warning codes shown above the timeline: hijack signs, removed secrets, phishing verdicts,
+    mail that could not be read or shown in full (on any of the ticket's messages)."""
     found = [f for f in ticket.flags if f in ("sender_mismatch", "possible_hijack", "unparseable")]
     for kind, _, item in timeline:
+        if kind == "message" and "incomplete" in item.flags:   # type: ignore[attr-defined]
+            found.append("incomplete")
         if kind == "event" and item.kind in WARNING_EVENTS:   # type: ignore[attr-defined]
             data = item.data   # type: ignore[attr-defined]
             code = f"phishing:{data.get('verdict', '')}" if item.kind == "phishing_analysis" else item.kind  # type: ignore[attr-defined]
