@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import smtplib
+import socket
 import ssl
 import threading
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from bridgedesk.desk.models import InboundMessage
 from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
-from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, build_tls_context
+from bridgedesk.intake.smtp import MAX_LINE_BYTES, GroupCommit, SmtpListener, SupportHandler, build_tls_context
 from tests.desk.helpers import build_mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -161,3 +162,112 @@ def test_identical_copies_in_one_group_commit_are_all_stored():
     results = receive_raw_messages([RawMail(data=raw, source="smtp")] * 3)
     assert all(r.inbound_id for r in results)
     assert InboundMessage.objects.count() == 3
+
+
+class RawSession:
+    """A hand-driven SMTP client on a raw socket: sends bytes exactly as given (smtplib would
+    turn bare LFs into CRLFs and dot-stuff), and reads each reply whole."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.file = self.sock.makefile("rb")
+        self.reply()   # greeting
+
+    def reply(self) -> str:
+        lines = []
+        while True:
+            line = self.file.readline().decode()
+            lines.append(line.rstrip("\r\n"))
+            if line[3:4] != "-":
+                return "\n".join(lines)
+
+    def command(self, line: str) -> str:
+        self.sock.sendall(line.encode() + b"\r\n")
+        return self.reply()
+
+    def send_data(self, payload: bytes) -> str:
+        """MAIL, RCPT, DATA, then ``payload`` as written (it must end with the end of data)."""
+        assert self.command("EHLO client.example").startswith("250")
+        assert self.command("MAIL FROM:<alice@example.com>").startswith("250")
+        assert self.command("RCPT TO:<support@kestrel.exchange>").startswith("250")
+        assert self.command("DATA").startswith("354")
+        self.sock.sendall(payload)
+        return self.reply()
+
+    def close(self) -> None:
+        self.file.close()
+        self.sock.close()
+
+
+def test_long_lines_are_accepted_as_they_were_written(listener):
+    # Real mail breaks the 1,000-byte rule (one-line HTML newsletters, unwrapped base64):
+    # Postfix takes it, and so must we, byte for byte.
+    raw = (b"From: alice@example.com\r\nTo: support@kestrel.exchange\r\nSubject: newsletter\r\n"
+           b"Content-Type: text/html; charset=utf-8\r\n\r\n<p>" + b"deposit " * 1500 + b"</p>\r\n")   # one 12 KB line
+    assert max(len(line) for line in raw.split(b"\r\n")) > 12_000
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
+        refused = client.sendmail("alice@example.com", ["support@kestrel.exchange"], raw)
+    assert refused == {}
+    assert bytes(InboundMessage.objects.get().raw) == raw
+
+
+def test_bare_lf_lines_are_accepted_and_kept(listener):
+    # A 2 KB message of short lines ending in a bare LF (a script writing to the socket) is
+    # mail, not one over-long line: it is stored as sent.
+    body = b"".join(b"line %03d of a message written with bare LF line ends\n" % n for n in range(40))
+    raw = b"From: alice@example.com\nTo: support@kestrel.exchange\nSubject: bare LF\n\n" + body
+    session = RawSession(listener.port)
+    try:
+        reply = session.send_data(raw + b"\r\n.\r\n")
+        assert session.command("QUIT").startswith("221")
+    finally:
+        session.close()
+    assert reply.startswith("250 "), reply
+    assert bytes(InboundMessage.objects.get().raw) == raw + b"\r\n"
+
+
+def test_a_line_past_the_limit_is_refused_with_the_reason_and_the_session_goes_on():
+    # Past the generous limit the sender hears what is wrong and how to fix it, with an enhanced
+    # status code valid after DATA (RFC 5321 s4.3.2: 552/554, never 500), and may send again.
+    server = start_listener(max_bytes=4 * MAX_LINE_BYTES)      # the message itself is not too big
+    huge = b"x" * (MAX_LINE_BYTES + 10)
+    raw = b"From: alice@example.com\r\nSubject: huge line\r\n\r\n" + huge + b"\r\n"
+    session = RawSession(server.port)
+    try:
+        refused = session.send_data(raw + b".\r\n")
+        assert session.command("RSET").startswith("250")
+        accepted = session.send_data(build_mail() + b".\r\n")
+    finally:
+        session.close()
+        server.stop()
+    assert refused.startswith("554 5.6.0 "), refused
+    assert f"longer than {MAX_LINE_BYTES} bytes" in refused and "wrap" in refused
+    assert accepted.startswith("250 "), accepted
+    assert InboundMessage.objects.count() == 1
+
+
+@pytest.mark.parametrize("fake_end", [b"\n.\r\n", b"\r\n.\n", b"\n.\n", b"\r.\r\n"])
+def test_smuggling_with_a_fake_end_of_data_stays_one_message(listener, fake_end):
+    # SMTP smuggling: an end of data other than <CRLF>.<CRLF> must not end the message, or a
+    # second, forged message (here from our own CEO) would ride in behind it.
+    smuggled = (b"MAIL FROM:<ceo@kestrel.exchange>\r\nRCPT TO:<support@kestrel.exchange>\r\nDATA\r\n"
+                b"From: ceo@kestrel.exchange\r\nSubject: wire the funds\r\n\r\nsmuggled\r\n")
+    raw = b"From: alice@example.com\r\nSubject: hello\r\n\r\nhello" + fake_end + smuggled
+    session = RawSession(listener.port)
+    try:
+        reply = session.send_data(raw + b".\r\n")
+        after = session.command("QUIT")
+    finally:
+        session.close()
+    assert reply.startswith("250 "), reply
+    assert after.startswith("221"), f"the smuggled commands were answered: {after}"
+    [row] = InboundMessage.objects.all()
+    assert b"smuggled" in bytes(row.raw) and row.envelope_from == "alice@example.com"
+
+
+def test_a_leading_dot_survives_transparency(listener):
+    # smtplib doubles a line's leading dot (RFC 5321 s4.5.2); the desk must store the one dot written.
+    raw = build_mail(body=".hidden file\n..two dots\n.\nend")
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
+        client.sendmail("alice@example.com", ["support@kestrel.exchange"], raw)
+    assert bytes(InboundMessage.objects.get().raw) == raw

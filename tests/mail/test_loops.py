@@ -2,7 +2,7 @@
 
 import pytest
 
-from bridgedesk.mail.loops import auto_reply_block_reason
+from bridgedesk.mail.loops import auto_reply_block_reason, is_auto_reply
 from bridgedesk.mail.parse import parse_message
 
 OWN = ("support@kestrel.exchange", "security@kestrel.exchange")
@@ -54,3 +54,34 @@ def test_multipart_report_is_a_bounce():
            b"Content-Type: multipart/report; report-type=delivery-status; boundary=R\r\n\r\n"
            b"--R\r\nContent-Type: text/plain\r\n\r\nfailed\r\n--R--\r\n")
     assert auto_reply_block_reason(parse_message(raw), own_addresses=OWN) == "bounce"
+
+
+def auto(extra_headers: str = "", subject: str = "Re: [KX-100001] 充值") -> bool:
+    raw = (BASE.replace("Subject: 充值", f"Subject: {subject}") + extra_headers + "Content-Type: text/plain; charset=utf-8\r\n\r\nx").encode()
+    return is_auto_reply(parse_message(raw))
+
+
+@pytest.mark.parametrize("headers, subject", [
+    ("Auto-Submitted: auto-replied\r\n", "Re: [KX-100001] 充值"),
+    ("Auto-Submitted: auto-replied (vacation); owner-email=zs@example.com\r\n", "Re: [KX-100001] 充值"),
+    ("X-Autoreply: yes\r\n", "Re: [KX-100001] 充值"),
+    ("X-Autorespond: vacation\r\n", "Re: [KX-100001] 充值"),
+    ("Precedence: auto_reply\r\n", "Re: [KX-100001] 充值"),
+    ("Auto-Submitted: auto-generated\r\nX-Auto-Response-Suppress: All\r\n", "Automatic reply: [KX-100001] 充值"),   # Exchange
+    ("X-Auto-Response-Suppress: All\r\n", "自动回复: [KX-100001] 充值"),
+    ("X-MS-Exchange-Inbox-Rules-Loop: zs@example.com\r\n", "自动答复：[KX-100001] 充值"),
+])
+def test_out_of_office_answers_are_auto_replies(headers, subject):
+    assert auto(headers, subject)
+
+
+@pytest.mark.parametrize("headers, subject", [
+    ("", "Re: [KX-100001] 充值"),
+    ("", "Automatic reply: not working, please help"),           # a person may write that subject
+    ("", "自动回复: 你们的自动回复没有工单号"),
+    ("X-Auto-Response-Suppress: DR, RN\r\n", "Auto reply: not working"),   # ordinary Outlook mail
+    ("Auto-Submitted: auto-generated\r\n", "Your statement is ready"),     # a notification, not an answer
+    ("Auto-Submitted: no\r\n", "Automatic reply: hi"),
+])
+def test_a_person_or_a_notification_is_not_an_auto_reply(headers, subject):
+    assert not auto(headers, subject)

@@ -154,9 +154,10 @@ def test_rfc822_nested_fifty_deep():
         raw = (f"From: l{level}@x.com\r\nSubject: level {level}\r\nContent-Type: message/rfc822\r\n\r\n").encode() + raw
     parsed = timed_parse(b"From: user@x.com\r\nSubject: fwd\r\n" + _multipart(
         [b"Content-Type: text/plain\r\n\r\nplease check this phish", b"Content-Type: message/rfc822\r\n\r\n" + raw]))
-    assert parsed.text == "please check this phish"
+    assert parsed.visible_text == "please check this phish"
     assert len(parsed.nested_messages) == 1 and b"level 50" in parsed.nested_messages[0]
     assert any("nested deeper" in d for d in parsed.defects)
+    assert "Subject: level 50" in parsed.quoted_text and parsed.incomplete   # shown ten deep, the rest flagged
 
 
 def test_deeply_nested_multiparts_are_bounded():
@@ -241,6 +242,7 @@ def test_rfc3464_delivery_status_notification():
     assert dsn.recipient == "gone@example.com" and dsn.action == "failed" and dsn.status == "5.1.1"
     assert dsn.original_message_id == "ack.9@kestrel.exchange"
     assert "user unknown" in dsn.diagnostic
+    assert dsn.standard, "an RFC 3464 report is surely a bounce"
 
 
 def test_informal_chinese_bounce():
@@ -252,6 +254,7 @@ def test_informal_chinese_bounce():
     dsn = timed_parse(raw).delivery_report
     assert dsn is not None and dsn.recipient == "lost@example.cn"
     assert dsn.status == "5.7.1" and dsn.original_message_id == "ack.7@kestrel.exchange"
+    assert not dsn.standard, "read from a guess (sender, subject): a bounce only if it names our mail"
 
 
 def test_quoted_reply_is_split_inside_parse():
@@ -263,3 +266,39 @@ def test_quoted_reply_is_split_inside_parse():
     assert parsed.visible_text == "还是没到账。"
     assert parsed.signature == "发自我的iPhone"
     assert parsed.quoted_text.startswith("------------------ 原始邮件")
+
+
+def test_text_below_the_depth_limit_marks_the_mail_incomplete():
+    # Text under more than ten multipart levels is not read; the mail says so, so the desk can
+    # tell the agent that part of it is missing instead of showing less without a word.
+    def nested(levels: int) -> bytes:
+        inner = b"Content-Type: text/plain\r\n\r\nthe words at the bottom"
+        for level in range(levels):
+            inner = _multipart([inner], boundary=f"L{level}")
+        return b"From: a@b.com\r\nSubject: deep\r\n" + inner
+
+    deep, shallow = timed_parse(nested(12)), timed_parse(nested(3))
+    assert "the words at the bottom" not in deep.text and deep.incomplete
+    assert "the words at the bottom" in shallow.text and not shallow.incomplete
+
+
+def test_parts_past_the_limit_mark_the_mail_incomplete():
+    parts = [f"Content-Type: text/plain\r\n\r\npart {i}".encode() for i in range(600)]
+    parsed = timed_parse(b"From: a@b.com\r\nSubject: many\r\n" + _multipart(parts))
+    assert "part 0" in parsed.text and "part 599" not in parsed.text
+    assert parsed.incomplete
+
+
+def test_an_attached_message_is_shown_after_the_senders_own_words():
+    # A forwarded-as-attachment mail was kept only for the phishing analysis: the agent saw the
+    # customer's "is this you?" and nothing of what they asked about. Its own headers and body
+    # now follow, as history, so triage still reads the customer's words alone.
+    phish = (b"From: Kestrel Security <security@kestreI-exchange.help>\r\nTo: li@example.cn\r\n"
+             b"Subject: =?utf-8?b?6LSm5oi35byC5bi4?= verify now\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
+             b"Content-Type: text/html; charset=utf-8\r\n\r\n<p>Log in at <a href='https://kestrei-exchange.help/v'>our site</a></p>")
+    parsed = timed_parse(b"From: li@example.cn\r\nSubject: Is this you?\r\n" + _multipart(
+        [b"Content-Type: text/plain; charset=utf-8\r\n\r\nIs this mail really from you?", b"Content-Type: message/rfc822\r\n\r\n" + phish]))
+    assert parsed.visible_text == "Is this mail really from you?"
+    assert "From: Kestrel Security <security@kestreI-exchange.help>" in parsed.quoted_text
+    assert "Subject: 账户异常 verify now" in parsed.quoted_text and "Log in at our site" in parsed.quoted_text
+    assert len(parsed.nested_messages) == 1 and not parsed.incomplete

@@ -1,10 +1,13 @@
 """The SMTP listener: a thin aiosmtpd handler in front of the one intake function.
 
 RCPT is refused early (550) for anything but our support and security addresses; size is
-enforced by aiosmtpd (552, advertised in EHLO). DATA answers 250 only after the raw bytes
-are committed. Concurrent sessions share commits: while one commit is in flight, newly
-arrived messages wait and go into the next one together (group commit), so durability
-costs one fsync per batch instead of per message.
+advertised in EHLO and enforced (552). DATA is read by ``read_data``, not aiosmtpd's reader:
+lines longer than RFC 5321's 1,000 bytes and bare LF line ends are real mail and are kept
+(aiosmtpd refused both with "500 Line too long"), while ``<CRLF>.<CRLF>`` stays the only end
+of data, so no SMTP smuggling. DATA answers 250 only after the raw bytes are committed.
+Concurrent sessions share commits: while one commit is in flight, newly arrived messages
+wait and go into the next one together (group commit), so durability costs one fsync per
+batch instead of per message.
 """
 
 from __future__ import annotations
@@ -16,15 +19,20 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from enum import Enum
 from typing import AnyStr
 
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import MISSING, SMTP, Envelope, Session, syntax
 from django.db import connection, connections
 
 from bridgedesk.desk.processing.receive import RawMail, Received
 
 log = logging.getLogger("bridgedesk.smtp")
 MAX_BATCH = 512
+# The longest text line DATA accepts (bytes, without its line end). RFC 5321 says 1,000 with
+# CRLF, but one-line HTML and unwrapped base64 exist; Postfix never refuses them (it folds
+# at line_length_limit and rebuilds on delivery). Past this, a line is surely not mail.
+MAX_LINE_BYTES = 1 << 20
 
 Committer = Callable[[Sequence[RawMail]], list[Received]]
 
@@ -117,15 +125,132 @@ class SupportHandler:
         return f"250 2.0.0 OK: queued as {received.inbound_id}"
 
 
+class DataVerdict(Enum):
+    """What reading one DATA payload found."""
+
+    COMPLETE = "complete"
+    LINE_TOO_LONG = "line_too_long"
+    TOO_BIG = "too_big"
+
+
+@dataclass(frozen=True)
+class DataPayload:
+    content: bytes              # empty unless COMPLETE
+    verdict: DataVerdict
+
+
+class _DataReader:
+    """State of one DATA read: the lines kept, and where the current line stands.
+
+    A line is what ends in LF (CRLF or bare LF) for counting its length; only a line after a
+    CRLF can be the end of data or carry a dot-stuffing dot (RFC 5321 s4.5.2), exactly as in
+    aiosmtpd, so ``<LF>.<CRLF>``, ``<CRLF>.<LF>`` and ``<LF>.<LF>`` are content, never an end.
+    """
+
+    def __init__(self, size_limit: int | None, line_limit: int) -> None:
+        self.size_limit, self.line_limit = size_limit, line_limit
+        self.kept: list[bytes] = []
+        self.verdict = DataVerdict.COMPLETE
+        self.total = 0
+        self.line_length = 0        # bytes of the current line so far, its line end included
+        self.tail = b""             # its last two bytes: did it end in CRLF?
+        self.after_crlf = True      # the DATA command's own CRLF precedes the first line
+
+    def take(self, chunk: bytes) -> bool:
+        """Take the next chunk (a whole line, or a piece of a long one); True at the end of data."""
+        if self.line_length == 0 and self.after_crlf:
+            if chunk == b".\r\n":
+                return True
+            if chunk[:1] == b".":
+                chunk = chunk[1:]                 # a transparent dot (dot-stuffing)
+        self.total += len(chunk)
+        self.line_length += len(chunk)
+        self.tail = (self.tail + chunk[-2:])[-2:]
+        ended = chunk.endswith(b"\n")
+        crlf = ended and self.tail == b"\r\n"
+        if self.size_limit and self.total > self.size_limit:
+            self._refuse(DataVerdict.TOO_BIG)
+        if self.line_length - (2 if crlf else 1 if ended else 0) > self.line_limit:
+            self._refuse(DataVerdict.LINE_TOO_LONG)
+        if self.verdict is DataVerdict.COMPLETE:
+            self.kept.append(chunk)
+        if ended:
+            self.after_crlf, self.line_length = crlf, 0
+        return False
+
+    def _refuse(self, verdict: DataVerdict) -> None:
+        """The first problem found is the one reported; nothing more is kept (memory)."""
+        if self.verdict is DataVerdict.COMPLETE:
+            self.verdict = verdict
+        self.kept.clear()
+
+    def payload(self) -> DataPayload:
+        content = b"".join(self.kept) if self.verdict is DataVerdict.COMPLETE else b""
+        return DataPayload(content, self.verdict)
+
+
+async def read_data(reader: asyncio.StreamReader, *, size_limit: int | None, line_limit: int = MAX_LINE_BYTES) -> DataPayload:
+    """Read a DATA payload up to ``<CRLF>.<CRLF>``, its only end (anti-smuggling).
+
+    Reads line by line on any LF, so a message of bare-LF lines is many short lines rather
+    than one huge one; a line longer than the reader's buffer comes in pieces, so memory stays
+    bounded by what is kept. Problems are answered only after the end of data (RFC 5321
+    s4.2.5), and the payload is read to its end either way, so the session can go on.
+    """
+    state = _DataReader(size_limit, line_limit)
+    while True:
+        try:
+            chunk = await reader.readuntil(b"\n")
+        except asyncio.LimitOverrunError as overrun:     # a long line: take the piece buffered so far
+            chunk = await reader.read(overrun.consumed)
+        except asyncio.IncompleteReadError as cut:       # the client went away mid-message
+            raise ConnectionResetError("connection closed during DATA") from cut
+        if state.take(chunk):
+            return state.payload()
+
+
 class DeskSMTP(SMTP):
-    """aiosmtpd's protocol with refusals that tell the sender exactly what to change."""
+    """aiosmtpd's protocol with our DATA reader and refusals that tell the sender exactly what to change."""
+
+    def _too_big(self) -> str:
+        return (f"552 5.3.4 message too big: this desk accepts at most {self.data_size_limit} bytes; "
+                "send large files as links or smaller parts")
 
     async def push(self, status: AnyStr) -> None:
         text = status.decode() if isinstance(status, bytes) else status
-        if text.startswith("552 Error: Too much mail data") or text.startswith("552 Error: message size exceeds"):
-            text = (f"552 5.3.4 message too big: this desk accepts at most {self.data_size_limit} bytes; "
-                    "send large files as links or smaller parts")
+        if text.startswith("552 Error: message size exceeds"):     # aiosmtpd's answer to MAIL FROM SIZE=
+            text = self._too_big()
         await super().push(text)
+
+    def _refusal(self, verdict: DataVerdict) -> str:
+        if verdict is DataVerdict.TOO_BIG:
+            return self._too_big()
+        # RFC 5321 s4.3.2 allows 552/554 after DATA (not 500); RFC 3463 X.6.0: the content is the problem.
+        return (f"554 5.6.0 a line of this message is longer than {MAX_LINE_BYTES} bytes; "
+                "wrap long lines (send the text as quoted-printable, files as base64) and send it again")
+
+    @syntax("DATA")
+    async def smtp_DATA(self, arg: str) -> None:
+        """aiosmtpd's DATA command with ``read_data`` in place of its line reader."""
+        if await self.check_helo_needed() or await self.check_auth_needed("DATA"):
+            return
+        assert self.envelope is not None
+        if not self.envelope.rcpt_tos:
+            await self.push("503 Error: need RCPT command")
+            return
+        if arg:
+            await self.push("501 Syntax: DATA")
+            return
+        await self.push("354 End data with <CR><LF>.<CR><LF>")
+        payload = await read_data(self._reader, size_limit=self.data_size_limit)   # a lost connection ends the session
+        if payload.verdict is not DataVerdict.COMPLETE:
+            await self.push(self._refusal(payload.verdict))
+            self._set_post_data_state()
+            return
+        self.envelope.content = self.envelope.original_content = payload.content
+        status = await self._call_handler_hook("DATA")
+        self._set_post_data_state()
+        await self.push("250 OK" if status is MISSING else status)
 
 
 @dataclass

@@ -1,12 +1,16 @@
 """Bounces: RFC 3464 delivery status notifications and the common non-standard ones.
 
 A bounce must never become a customer ticket nor get an auto-reply (that is how mail loops
-start); instead it tells the desk which of its own messages failed and why.
+start); instead it tells the desk which of its own messages failed and why. But a sender
+called postmaster@ or an empty Return-Path is only a guess: a person may write that way.
+So a report read from such a guess is not ``standard``, and it counts as a bounce only when
+it names one of our own messages (``bounced_message_ids``); otherwise it is a person's mail.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import Message
 from email.parser import HeaderParser
@@ -28,6 +32,8 @@ _FINAL_RECIPIENT_RE = re.compile(r"(?:final|original)-recipient:\s*(?:rfc822;)?\
 _MESSAGE_ID_LINE_RE = re.compile(r"^\s*message-id:\s*(<[^>\n]{1,990}>)", re.IGNORECASE | re.MULTILINE)
 _DELAY_RE = re.compile(r"delay|will retry|still trying|延迟", re.IGNORECASE)
 _MAX_SCAN = 200_000
+_RETURNED_TYPES = ("message/rfc822", "text/rfc822-headers")
+_RETURNED_SCAN_PARTS = 50    # parts looked at for a returned copy in a non-standard bounce
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,9 @@ class DeliveryReport:
     action: str          # failed, delayed, delivered, relayed, expanded
     status: str          # RFC 3463 code such as "5.1.1", or "" when unknown
     diagnostic: str
+    # An RFC 3464 report (multipart/report of delivery-status): surely a bounce. Else read from a
+    # guess (sender, subject), which a person's mail can match too.
+    standard: bool = False
 
 
 def _raw_field(block: Message, name: str) -> str | None:
@@ -94,6 +103,7 @@ def _report_from_status_part(status_part: Message, original_id: str | None) -> D
         action=_field(chosen, "Action").lower() or "failed",
         status=_field(chosen, "Status"),
         diagnostic=_field(chosen, "Diagnostic-Code")[:2000],
+        standard=True,
     )
 
 
@@ -113,6 +123,45 @@ def read_standard_report(message: Message) -> DeliveryReport | None:
     return _report_from_status_part(status_part, original_id)
 
 
+def declares_delivery_status(message: Message) -> bool:
+    """``multipart/report; report-type=delivery-status`` (RFC 3464 s2), whatever its parts hold."""
+    value = message.get_param("report-type")
+    return isinstance(value, str) and value.strip().lower() == "delivery-status"
+
+
+def returned_message_id(message: Message) -> str | None:
+    """Message-ID of the message a non-standard bounce returns: an attached copy or its headers.
+
+    Exchange and others attach the returned message (message/rfc822) without any
+    delivery-status part; looked for in the top two levels, outermost first.
+    """
+    level = _subparts(message)
+    for _ in range(2):
+        for part in level:
+            if part.get_content_type() in _RETURNED_TYPES and (found := _original_id_from_part(part)):
+                return found
+        level = [child for part in level if part.get_content_type() not in _RETURNED_TYPES for child in _subparts(part)]
+    return None
+
+
+def _subparts(part: Message) -> list[Message]:
+    payload = part.get_payload()
+    return [p for p in payload[:_RETURNED_SCAN_PARTS] if isinstance(p, Message)] if isinstance(payload, list) else []
+
+
+def bounced_message_ids(report: DeliveryReport, *, subject: str, references: Sequence[str]) -> list[str]:
+    """The Message-IDs that may name the message a bounce returns, strongest first.
+
+    The returned copy (or its Message-ID quoted in the text) always counts. References count
+    only for a standard report or a bounce-like subject: a person writing from postmaster@
+    who answers our reply references it too, and is a person, not a bounce.
+    """
+    ids = [report.original_message_id] if report.original_message_id else []
+    if report.standard or _BOUNCE_SUBJECT_RE.search(subject):
+        ids += [i for i in references if i not in ids]
+    return ids
+
+
 def looks_like_bounce(from_addr: str, subject: str, return_path: str | None) -> bool:
     """Non-standard bounces come from the mailer daemon with a recognisable subject."""
     if _BOUNCE_SENDER_RE.match(from_addr):
@@ -120,8 +169,12 @@ def looks_like_bounce(from_addr: str, subject: str, return_path: str | None) -> 
     return return_path == "" and bool(_BOUNCE_SUBJECT_RE.search(subject))
 
 
-def read_informal_report(text: str, subject: str) -> DeliveryReport:
-    """Best effort on a free-text bounce (qmail "failure notice", Exchange NDR, Coremail 退信)."""
+def read_informal_report(text: str, subject: str, *, returned_id: str | None = None, standard: bool = False) -> DeliveryReport:
+    """Best effort on a free-text bounce (qmail "failure notice", Exchange NDR, Coremail 退信).
+
+    ``returned_id``: the Message-ID of a returned copy (``returned_message_id``), stronger than
+    one quoted in the text. ``standard``: declared a delivery-status report, unreadable as one.
+    """
     scan = text[:_MAX_SCAN]
     final = _FINAL_RECIPIENT_RE.search(scan)
     recipient_match = final or _RECIPIENT_RE.search(scan)
@@ -130,9 +183,10 @@ def read_informal_report(text: str, subject: str) -> DeliveryReport:
     message_id = _MESSAGE_ID_LINE_RE.search(scan)
     diagnostic = next((line.strip() for line in scan.splitlines() if _STATUS_RE.search(line) or _SMTP_CODE_RE.search(line)), "")
     return DeliveryReport(
-        original_message_id=parse_message_id(message_id.group(1)) if message_id else None,
+        original_message_id=returned_id or (parse_message_id(message_id.group(1)) if message_id else None),
         recipient=recipient_match.group(1).strip("<>;").lower() if recipient_match else None,
         action="delayed" if _DELAY_RE.search(subject) else "failed",
         status=status.group(1) if status else (code.group(1) if code else ""),
         diagnostic=diagnostic[:2000],
+        standard=standard,
     )

@@ -17,7 +17,14 @@ from email.parser import BytesHeaderParser
 
 from bridgedesk.mail.attachments import MailAttachment
 from bridgedesk.mail.bigparts import lift_large_parts
-from bridgedesk.mail.dsn import DeliveryReport, looks_like_bounce, read_informal_report, read_standard_report
+from bridgedesk.mail.dsn import (
+    DeliveryReport,
+    declares_delivery_status,
+    looks_like_bounce,
+    read_informal_report,
+    read_standard_report,
+    returned_message_id,
+)
 from bridgedesk.mail.headers import (
     address_specs_from_raw,
     addresses_from_raw,
@@ -76,6 +83,7 @@ class ParsedMail:
     delivery_report: DeliveryReport | None
     defects: tuple[str, ...]
     unparseable: bool
+    incomplete: bool = False   # part of it was left out (limits, see ``walk``): the agent must be told
 
 
 def parse_message(
@@ -130,7 +138,8 @@ def _assemble(message: Message, headers: tuple[tuple[str, str], ...], walk: Mime
     from_name, from_addr, sender_defects = _author(addresses)
     return_path = parse_return_path(first_header(addresses, "return-path"))
     html = sanitize_html("\n".join(walk.htmls)) if walk.htmls else None
-    text = _choose_text(walk.plains, html)
+    own_text = _choose_text(walk.plains, html)
+    text = _with_attached(own_text, walk.attached)
     visible, quoted, signature = split_reply(text)
     defects = sender_defects + _header_defects(headers, from_addr) + walk.defects
     return ParsedMail(
@@ -153,10 +162,20 @@ def _assemble(message: Message, headers: tuple[tuple[str, str], ...], walk: Mime
         signature=signature,
         attachments=tuple(walk.attachments),
         nested_messages=tuple(walk.nested),
-        delivery_report=_delivery_report(message, from_addr, subject, return_path, text),
+        delivery_report=_delivery_report(message, from_addr, subject, return_path, own_text),
         defects=_bounded_defects(defects),
         unparseable=_is_unparseable(headers, text, walk, raw),
+        incomplete=walk.cut or len(text) >= MAX_TEXT_CHARS,
     )
+
+
+def _with_attached(text: str, attached: list[str]) -> str:
+    """The sender's text, then each attached message's (after a marker ``split_reply`` takes
+    for the start of history): the agent reads them, the guard redacts them, and triage
+    keeps to the sender's own words."""
+    if not attached:
+        return text
+    return "\n\n".join([text, *attached] if text.strip() else attached)[:MAX_TEXT_CHARS]
 
 
 def _author(addresses: tuple[tuple[str, str], ...]) -> tuple[str, str, list[str]]:
@@ -184,16 +203,26 @@ def _choose_text(plains: list[str], html: str | None) -> str:
 
 
 def _delivery_report(message: Message, from_addr: str, subject: str, return_path: str | None, text: str) -> DeliveryReport | None:
+    """The report of a bounce: ``standard`` for an RFC 3464 one, else read from a guess (see ``dsn``)."""
     try:
         if content_type_of(message) == "multipart/report":
             report = read_standard_report(message)
             if report is not None:
                 return report
+            if declares_delivery_status(message):
+                return read_informal_report(text, subject, returned_id=_returned_id(message), standard=True)
     except Exception:  # noqa: BLE001 - a broken report falls through to the informal reader
         pass
     if looks_like_bounce(from_addr, subject, return_path) or _is_report_type(message):
-        return read_informal_report(text, subject)
+        return read_informal_report(text, subject, returned_id=_returned_id(message))
     return None
+
+
+def _returned_id(message: Message) -> str | None:
+    try:
+        return returned_message_id(message)
+    except Exception:  # noqa: BLE001 - a broken returned copy leaves the text to read
+        return None
 
 
 def _is_report_type(message: Message) -> bool:

@@ -15,7 +15,7 @@ MAX_SCAN_LINES = 5_000
 _JOIN_LINES = 3
 
 _SEPARATOR_RE = re.compile(
-    r"^\s*[-=_*]{2,}\s*(?:original message|forwarded message|original|begin forwarded message|"
+    r"^\s*[-=_*]{2,}\s*(?:original message|forwarded message|attached message|original|begin forwarded message|"
     r"原始邮件|原始郵件|回复的原邮件|回覆的原郵件|转发的邮件|轉寄的郵件|原邮件|元のメッセージ|転送されたメッセージ|"
     r"ursprüngliche nachricht|weitergeleitete nachricht|message d'origine|message transféré|"
     r"messaggio originale|mensaje original|mensagem original|oprindelig meddelelse|opprinnelig melding|"

@@ -1,8 +1,10 @@
 """Walk a parsed MIME tree once, sorting every leaf into body text, HTML or attachment.
 
 Bounded: parts beyond ``max_parts`` and multiparts deeper than ``max_depth`` are skipped
-with a defect; attached messages are kept as bytes (first level only) for the phishing
-analysis rather than mixed into the customer's own words.
+with a defect and ``cut`` set, so the desk can tell the agent that part of the message is
+not shown. Attached messages are kept as bytes (first level only) for the phishing
+analysis, and rendered as text (their own headers and body, ``attached``) for the agent to
+read after the customer's words, never mixed into them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from email.message import Message
 
 from bridgedesk.mail.attachments import MailAttachment, quarantine_reason, sanitize_filename, sniff_type
 from bridgedesk.mail.headers import parse_message_id
+from bridgedesk.mail.htmltext import sanitize_html, sanitized_html_to_text
 from bridgedesk.mail.textcodec import decode_bytes, decode_header_value
 
 _CAMEL_RE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -20,6 +23,9 @@ _NESTED_TYPES = ("message/rfc822", "message/global")
 MAX_BODY_BYTES = 8 * 1024 * 1024
 _TYPE_RE = re.compile(r"^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$")
 _CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([^\"';\s]+)", re.IGNORECASE)
+# How an attached message starts in the text; mail/quotes.py reads it as the start of history.
+ATTACHED_MARKER = "---------- Attached message ----------"
+_ATTACHED_HEADERS = ("From", "To", "Cc", "Date", "Subject")
 
 
 @dataclass
@@ -35,7 +41,10 @@ class MimeWalk:
     htmls: list[str] = field(default_factory=list)
     attachments: list[MailAttachment] = field(default_factory=list)
     nested: list[bytes] = field(default_factory=list)
+    attached: list[str] = field(default_factory=list)   # attached messages as text: headers, then body
     parts: int = 0
+    cut: bool = False      # something was left out (depth, part count, size): not all of it can be shown
+    keep_bytes: bool = True   # False while reading inside an attached message (see ``_render_attached``)
 
 
 def walk_message(message: Message, walk: MimeWalk) -> None:
@@ -82,11 +91,12 @@ def _visit(part: Message, depth: int, walk: MimeWalk) -> None:
     if walk.parts > walk.max_parts:
         if walk.parts == walk.max_parts + 1:
             walk.defects.append(f"more than {walk.max_parts} MIME parts; the rest were skipped")
+        walk.cut = True
         return
     _record_stdlib_defects(part, walk)
     ctype = _content_type(part)
     if ctype in _NESTED_TYPES:
-        _keep_nested(part, walk)
+        _keep_nested(part, depth, walk)
     elif part.is_multipart():
         _visit_children(part, depth, walk)
     elif ctype.startswith("multipart/"):  # structure was not parsed: keep its bytes as text
@@ -101,6 +111,7 @@ def _visit(part: Message, depth: int, walk: MimeWalk) -> None:
 def _visit_children(part: Message, depth: int, walk: MimeWalk) -> None:
     if depth >= walk.max_depth:
         walk.defects.append(f"MIME nesting deeper than {walk.max_depth}; inner parts skipped")
+        walk.cut = True
         return
     for child in part.get_payload():
         if isinstance(child, Message):
@@ -120,8 +131,8 @@ def _nested_depth(part: Message, limit: int) -> int:
     return depth
 
 
-def _keep_nested(part: Message, walk: MimeWalk) -> None:
-    """Store an attached message's bytes for later phishing analysis."""
+def _keep_nested(part: Message, depth: int, walk: MimeWalk) -> None:
+    """Store an attached message's bytes for later phishing analysis, and its text for the agent."""
     payload = part.get_payload()
     inner = payload[0] if isinstance(payload, list) and payload and isinstance(payload[0], Message) else None
     if inner is None:
@@ -129,6 +140,9 @@ def _keep_nested(part: Message, walk: MimeWalk) -> None:
         return
     if _nested_depth(part, walk.max_depth) > walk.max_depth:
         walk.defects.append(f"attached messages nested deeper than {walk.max_depth}")
+    _render_attached(inner, depth, walk)
+    if not walk.keep_bytes:   # inside an attached message: the outer copy holds these bytes
+        return
     try:
         data = inner.as_bytes()
     except Exception:  # noqa: BLE001 - the generator can fail on unencodable garbage
@@ -137,6 +151,24 @@ def _keep_nested(part: Message, walk: MimeWalk) -> None:
         walk.defects.append(f"attached message of {len(data)} bytes truncated")
         data = data[:walk.max_attachment_bytes]
     walk.nested.append(data)
+
+
+def _render_attached(inner: Message, depth: int, walk: MimeWalk) -> None:
+    """An attached message as the agent reads it: its own headers, then its text (and the
+    messages it attaches in turn), within the same depth and part limits as the rest."""
+    if depth >= walk.max_depth:
+        walk.cut = True
+        return
+    sub = MimeWalk(marker=walk.marker, blobs=walk.blobs, max_attachment_bytes=walk.max_attachment_bytes,
+                   max_depth=walk.max_depth, max_parts=walk.max_parts, defects=walk.defects, parts=walk.parts,
+                   keep_bytes=False)   # its files stay inside it (in the outer copy's bytes), not the ticket's
+    _visit(inner, depth + 1, sub)
+    walk.parts, walk.cut = sub.parts, walk.cut or sub.cut
+    headers = [f"{name}: {value}" for name in _ATTACHED_HEADERS if (value := _raw_header(inner, name.lower()))]
+    own = [p for p in sub.plains if p.strip()]
+    body = "\n\n".join(own) if own else (sanitized_html_to_text(sanitize_html("\n".join(sub.htmls))) if sub.htmls else "")
+    walk.attached.append("\n".join([ATTACHED_MARKER, *headers, "", body.strip()]))
+    walk.attached.extend(sub.attached)
 
 
 def _disposition(part: Message) -> str | None:
@@ -183,6 +215,7 @@ def _collect_body(part: Message, ctype: str, walk: MimeWalk) -> None:
         data = decoded_payload(part)
     if len(data) > MAX_BODY_BYTES:
         walk.defects.append(f"{ctype} body of {len(data)} bytes truncated to {MAX_BODY_BYTES}")
+        walk.cut = True
         data = data[:MAX_BODY_BYTES]
     text, defect = decode_bytes(data, charset_of(part))
     if defect:

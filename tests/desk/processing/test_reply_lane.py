@@ -166,3 +166,54 @@ def test_the_corpus_ends_the_same_with_and_without_the_reply_lane(desk_config, m
     one_by_one = run_corpus(messages)
     assert with_lane["inbound"] == one_by_one["inbound"]
     assert with_lane["tickets"] == one_by_one["tickets"]
+
+
+# The marks real auto-responders put on their answers: (subject before the tag, headers).
+OUT_OF_OFFICE = {
+    "rfc3834": ("Re:", {"Auto-Submitted": "auto-replied (vacation)"}),
+    "x-autoreply": ("Re:", {"X-Autoreply": "yes"}),
+    "x-autorespond": ("Re:", {"X-Autorespond": "vacation"}),
+    "precedence": ("Re:", {"Precedence": "auto_reply"}),
+    "exchange": ("Automatic reply:", {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All",
+                                      "X-MS-Exchange-Inbox-Rules-Loop": "alice.work@corp.example"}),
+    "chinese": ("自动回复:", {"X-Auto-Response-Suppress": "All"}),
+}
+
+
+def reply_state(ticket: Ticket) -> dict[str, object]:
+    """What a reply may change on its ticket (all but updated_at) and the events it may add."""
+    ticket.refresh_from_db()
+    fields = ("status", "missing", "flags", "tags", "priority", "queue", "first_response_due", "next_response_due",
+              "resolution_due", "sla_due")
+    return {name: getattr(ticket, name) for name in fields} | {
+        "events": sorted(TicketEvent.objects.filter(ticket=ticket).values_list("kind", flat=True))}
+
+
+@pytest.mark.parametrize("kind", sorted(OUT_OF_OFFICE))
+def test_an_auto_reply_is_recorded_quietly_by_the_lane_and_one_by_one_alike(desk_config, monkeypatch, kind):
+    # An out-of-office carrying our tag, sent from the customer's work address and quoting the
+    # tx hash we asked for, is recorded on the timeline flagged auto and changes nothing: the
+    # ticket stays waiting, still missing the hash, no response owed, no takeover suspected.
+    tickets = open_tickets(2)
+    for ticket in tickets:
+        answered(ticket, Ticket.Status.PENDING)
+    before = [reply_state(ticket) for ticket in tickets]
+    prefix, headers = OUT_OF_OFFICE[kind]
+
+    def out_of_office(ticket: Ticket) -> bytes:
+        return build_mail(sender="alice.work@corp.example", subject=f"{prefix} [{ticket.number}] Deposit not credited",
+                          body=f"I am out of the office until 3 March.\n\nYour message: please send the TxID {TX}", headers=headers)
+
+    real_write, lane = pipeline.write_replies, []
+    monkeypatch.setattr(pipeline, "write_replies", lambda plans, *args: (lane.append(len(plans)), real_write(plans, *args)))
+    assert process_batch(receive(out_of_office(tickets[0])), on_failure=record_stage_failure) == {"tag": 1}
+    assert lane == [1], "the first went by the reply lane"
+    real_plan = pipeline.plan_lanes
+    monkeypatch.setattr(pipeline, "plan_lanes", lambda *args: (real_plan(*args)[0], []))   # replies one by one
+    assert process_batch(receive(out_of_office(tickets[1])), on_failure=record_stage_failure) == {"tag": 1}
+    assert lane == [1], "the second went one by one"
+    assert [reply_state(ticket) for ticket in tickets] == before
+    for ticket in tickets:
+        recorded = ticket.messages.filter(direction="in").latest("id")
+        assert recorded.is_auto and recorded.flags == ["auto"] and "out of the office" in recorded.text
+    assert OutboxMail.objects.count() == 2, "only the two acknowledgements: an auto-reply is never answered"

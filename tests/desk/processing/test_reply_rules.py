@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from bridgedesk.desk.actions import customers as customer_actions
 from bridgedesk.desk.models import Ticket, TicketEvent
+from bridgedesk.desk.processing.replies import CustomerMessage, apply_reply
+from bridgedesk.desk.runtime import get_config
 from tests.desk.helpers import build_mail, drain, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,3 +64,16 @@ def test_a_leaked_secret_escalates_new_tickets_and_portal_replies_alike(desk_con
         assert (ticket.priority, ticket.queue) == ("urgent", "security")
         assert ticket.tags == ["secret_leaked:password"]
     assert "Hunter2" not in replied.messages.get(flags=["portal"]).text
+
+
+def test_an_automatic_reply_changes_nothing_whatever_else_it_carries(desk_config):
+    # The one rule set, asked directly for every channel: an automatic reply from a stranger's
+    # address, quoting a secret and what was missing, reopens nothing, owes nothing, fills
+    # nothing in, flags no takeover and escalates nothing; it only touches updated_at.
+    ticket = waiting_deposit_ticket("auto@example.com")
+    before = state(ticket)
+    fields, events = apply_reply(ticket, CustomerMessage(secret_types=("password",), sender_mismatch=True, auto=True),
+                                 lambda: {"tx_hash"}, get_config())
+    assert (fields, events) == (["updated_at"], [])
+    ticket.save(update_fields=fields)
+    assert state(ticket) == before

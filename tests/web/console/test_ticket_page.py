@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from email import message_from_bytes, policy
+
 import pytest
 
 from bridgedesk.desk.learning.training import agent_labelled_examples
 from bridgedesk.desk.models import AuditEvent, Macro, Message, OutboxMail, Ticket, TicketEvent
+from tests.desk.helpers import build_mail, drain, receive
 from tests.web.conftest import mail, make_tickets
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -132,3 +135,52 @@ def test_secret_ticket_shows_warning_and_is_audited(make_agent, desk_config):
 def test_sender_mismatch_warns_of_a_possible_takeover(agent, ticket):
     Ticket.objects.filter(pk=ticket.pk).update(flags=["sender_mismatch"])
     assert "possible account takeover" in agent.get(f"/tickets/{ticket.number}/").content.decode()
+
+
+def test_an_out_of_office_from_another_address_shows_as_auto_without_a_takeover_warning(agent, ticket):
+    # Exchange answers for the customer from their work address: the agent sees it marked
+    # automatic on the timeline, and no "possible account takeover" banner.
+    receive(build_mail(sender="alice.work@corp.example", subject=f"Automatic reply: [{ticket.number}] Deposit not credited",
+                       body="I am out of the office until 3 March.",
+                       headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"}))
+    drain()
+    html = agent.get(f"/tickets/{ticket.number}/").content.decode()
+    assert "I am out of the office until 3 March." in html and '<span class="flag">auto</span>' in html
+    assert "possible account takeover" not in html
+
+
+def nested_multipart(text: str, levels: int) -> bytes:
+    inner = f"Content-Type: text/plain; charset=utf-8\r\n\r\n{text}".encode()
+    for level in range(levels):
+        inner = f"Content-Type: multipart/mixed; boundary=L{level}\r\n\r\n--L{level}\r\n".encode() + inner + f"\r\n--L{level}--".encode()
+    return (b"From: alice@example.com\r\nTo: support@kestrel.exchange\r\nSubject: Withdrawal screenshots\r\n"
+            b"Message-ID: <deep@example.com>\r\nMIME-Version: 1.0\r\n" + inner)
+
+
+def test_mail_cut_by_the_limits_is_flagged_and_the_page_says_so(agent, desk_config):
+    # Accepted with 250 yet partly unread (here: text under twelve multipart levels): the agent
+    # must learn that something is missing rather than see less without a word.
+    [t] = make_tickets(nested_multipart("my withdrawal W-77 is stuck", 12))
+    assert "incomplete" in t.flags and t.messages.get(direction="in").flags == ["incomplete"]
+    html = agent.get(f"/tickets/{t.number}/").content.decode()
+    assert "Part of this message could not be shown" in html
+
+
+def test_an_attached_message_is_shown_with_its_headers_and_guarded(make_agent, desk_config):
+    # The customer forwards the mail they were sent as an attachment: the agent reads its
+    # sender, subject and body on the ticket, with the recovery phrase in it removed before storage.
+    suspect = build_mail(sender="Kestrel Support <support@kestreI-exchange.help>", to="alice@example.com",
+                         subject="Wallet check required", body=f"To keep your wallet, reply with your phrase, for example {SEED}.")
+    report = message_from_bytes(build_mail(subject="Did you send this?", body="I got the attached mail, is it from you?"),
+                                policy=policy.default)
+    report.add_attachment(message_from_bytes(suspect, policy=policy.default))     # message/rfc822
+    [t] = make_tickets(report.as_bytes(policy=policy.SMTP))
+    message = t.messages.get(direction="in")
+    assert message.visible_text == "I got the attached mail, is it from you?"
+    assert message.quoted_text.startswith("---------- Attached message ----------")
+    assert "From: Kestrel Support <support@kestreI-exchange.help>" in message.quoted_text
+    assert "Subject: Wallet check required" in message.quoted_text and "To keep your wallet" in message.quoted_text
+    assert SEED not in message.text + message.quoted_text and message.secrets
+    agent = make_agent("sec", role="security") if t.queue == "security" else make_agent("ann")
+    html = agent.get(f"/tickets/{t.number}/").content.decode()
+    assert "Wallet check required" in html and SEED not in html

@@ -68,6 +68,9 @@ from bridgedesk.desk.processing.threads import (
 )
 from bridgedesk.desk.runtime import get_config, get_model
 from bridgedesk.desk.sla.deadlines import set_new_ticket_deadlines
+from bridgedesk.mail.dsn import DeliveryReport, bounced_message_ids
+from bridgedesk.mail.loops import is_auto_reply
+from bridgedesk.mail.parse import ParsedMail
 from bridgedesk.mail.threading import find_ticket_number
 from bridgedesk.triage.category.model import CategoryModel
 from bridgedesk.triage.routing import route
@@ -188,7 +191,7 @@ def plan_lanes(group: Sequence[Prepared], context: GroupContext, config: Config)
     """The group's messages written in bulk: (new tickets, replies); the rest go one by one.
 
     Only messages the group evidence covers (own sender and references in the group), still
-    received, neither a repeat nor a bounce, with an identity no neighbour shares; replies
+    received, neither a repeat nor a (possible) bounce, with an identity no neighbour shares; replies
     only when nothing else in the group may touch their ticket (``_lone_replies``).
     """
     identities = Counter(message_identity(r.sha256, r.message_id_header) for r in context.rows.values())
@@ -585,7 +588,11 @@ def _persist(item: Prepared, config: Config,
         return _finish(row, raw, config, outcome=InboundOutcome.REPEAT_DELIVERY, ticket=None)
     parsed = understanding.parsed
     if parsed.delivery_report is not None:
-        return _record_bounce(row, raw, understanding, config)
+        bounced = bounced_message(parsed)
+        if bounced is not None or parsed.delivery_report.standard:
+            return _record_bounce(row, raw, parsed.delivery_report, bounced, config)
+        # Only a guess (postmaster@, empty Return-Path) naming none of our mail: a person's
+        # mail until an agent decides otherwise; it goes on flagged possible_bounce.
     sender = _sender_of(understanding, row)
     decision = _decide_thread(understanding, sender, config, evidence or StoredEvidence(config.processing.duplicate_hours))
     ticket, created = _ticket_for(decision, understanding, sender, config, context.customers if context else {})
@@ -602,8 +609,13 @@ def _persist(item: Prepared, config: Config,
 
 
 def customer_message(understanding: Understanding, decision: ThreadDecision) -> CustomerMessage:
-    """The facts of a mail that the customer-reply rules read."""
-    return CustomerMessage(secret_types=understanding.secret_types, sender_mismatch=decision.sender_mismatch)
+    """The facts of a mail that the customer-reply rules read (and its timeline flags and events).
+
+    An out-of-office often answers from another address than the requester's (an alias, a
+    work mailbox): that is no sign of a takeover, so an automatic reply is never a mismatch.
+    """
+    auto = is_auto_reply(understanding.parsed)
+    return CustomerMessage(secret_types=understanding.secret_types, sender_mismatch=decision.sender_mismatch and not auto, auto=auto)
 
 
 def _decide_thread(understanding: Understanding, sender: str, config: Config, evidence: ThreadEvidence) -> ThreadDecision:
@@ -681,6 +693,10 @@ def _flags_for(understanding: Understanding, sender: str) -> list[str]:
     flags = []
     if understanding.parsed.unparseable:
         flags.append("unparseable")
+    if understanding.parsed.delivery_report is not None:   # it reached a ticket: not shown to be a bounce
+        flags.append("possible_bounce")
+    if understanding.parsed.incomplete:
+        flags.append("incomplete")
     if not sender:
         flags.append("no_sender")
     if understanding.needs_triage:
@@ -699,8 +715,10 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
                   decision: ThreadDecision, sender: str) -> Message:
     """An unsaved inbound timeline message: redacted text only, secrets as type and place."""
     parsed = understanding.parsed
-    flags = [f for f, on in (("duplicate", decision.duplicate), ("sender_mismatch", decision.sender_mismatch),
-                             ("unparseable", parsed.unparseable)) if on]
+    facts = customer_message(understanding, decision)
+    flags = [f for f, on in (("duplicate", decision.duplicate), ("sender_mismatch", facts.sender_mismatch), ("auto", facts.auto),
+                             ("unparseable", parsed.unparseable), ("possible_bounce", parsed.delivery_report is not None),
+                             ("incomplete", parsed.incomplete)) if on]
     return Message(
         ticket=ticket, inbound=row, identity=identity, direction=Message.Direction.IN,
         message_id=(parsed.message_id or "")[:998], sender=sender[:320], sender_name=parsed.from_name[:200],
@@ -709,7 +727,7 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
         signature=understanding.signature, html=understanding.guarded.html or "",
         entities=entity_dicts(understanding.entities),
         secrets=[{"type": s.type, "location": s.location} for s in understanding.guarded.secrets],
-        flags=flags,
+        flags=flags, is_auto=facts.auto,
     )
 
 
@@ -751,7 +769,7 @@ def build_events(ticket: Ticket, message: Message, understanding: Understanding,
         )))
     if understanding.phishing is not None:
         events.append(new_event(ticket, PhishingAnalysisPayload.of(message.pk, understanding.phishing)))
-    if decision.sender_mismatch:
+    if customer_message(understanding, decision).sender_mismatch:
         events.append(new_event(ticket, SenderMismatchPayload(message=message.pk, sender=message.sender)))
     if decision.duplicate:
         events.append(new_event(ticket, DuplicatePayload(message=message.pk)))
@@ -771,12 +789,21 @@ def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Un
     ticket.save(update_fields=fields)
 
 
-def _record_bounce(row: InboundMessage, raw: bytes, understanding: Understanding, config: Config) -> Outcome:
-    report = understanding.parsed.delivery_report
-    assert report is not None
-    original = None
-    if report.original_message_id:
-        original = Message.objects.filter(message_id=report.original_message_id, direction="out").select_related("ticket").first()
+def bounced_message(parsed: ParsedMail) -> Message | None:
+    """Our outgoing message this bounce returns, if it names one (``dsn.bounced_message_ids``)."""
+    report = parsed.delivery_report
+    if report is None:
+        return None
+    wanted = bounced_message_ids(report, subject=parsed.subject, references=reference_ids(parsed))
+    if not wanted:
+        return None
+    found = {m.message_id: m for m in Message.objects.filter(message_id__in=wanted, direction=Message.Direction.OUT)
+             .select_related("ticket")}
+    return next((found[i] for i in wanted if i in found), None)
+
+
+def _record_bounce(row: InboundMessage, raw: bytes, report: DeliveryReport, original: Message | None, config: Config) -> Outcome:
+    """A bounce of our mail goes on that mail's ticket; a standard report of mail we never sent is only counted."""
     if original is None:
         return _finish(row, raw, config, outcome=InboundOutcome.BOUNCE_UNMATCHED, ticket=None)
     record_event(original.ticket, BouncePayload(

@@ -7,6 +7,8 @@ was missing, flags a sender other than the requester (possible hijack), escalate
 secret to the security queue (``escalate_leaked_secrets``, also applied to new tickets), and
 owes a next response once we have answered (``note_customer_reply``). A duplicate changes
 nothing but the ticket's ``updated_at``: it must not reset the ticket's place in the queue.
+Nor does an automatic reply (out of office): it is recorded on the timeline, flagged, and is
+no sign of the customer writing again, nor of anyone else taking their account over.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class CustomerMessage:
 
     secret_types: tuple[str, ...] = ()   # kinds of secret the guard removed (words and files)
     sender_mismatch: bool = False        # written by someone other than the ticket's requester
+    auto: bool = False                   # an automatic reply (out of office): changes nothing
 
 
 def escalate_leaked_secrets(ticket: Ticket, secret_types: Iterable[str]) -> list[str]:
@@ -60,6 +63,8 @@ def apply_reply(ticket: Ticket, message: CustomerMessage, entity_types: Callable
     """
     fields = ["updated_at"]
     events: list[TicketEvent] = []
+    if message.auto:    # a robot answering for the customer: no reopening, no SLA clock, no alarm
+        return fields, events
     if ticket.status in (Ticket.Status.PENDING, Ticket.Status.SOLVED):
         ticket.status = Ticket.Status.OPEN
         fields.append("status")
@@ -89,9 +94,11 @@ def refresh_reply_fields(tickets: Sequence[Ticket]) -> None:
 
 
 def inbound_entity_types(ticket_ids: Iterable[int]) -> dict[int, set[str]]:
-    """Entity types found in each ticket's inbound messages, in one query."""
+    """Entity types found in each ticket's inbound messages, in one query (automatic replies
+    left out: what an out-of-office quotes is no answer to what was missing)."""
     found: dict[int, set[str]] = {}
-    rows = Message.objects.filter(ticket_id__in=list(ticket_ids), direction=Message.Direction.IN).values_list("ticket_id", "entities")
+    rows = (Message.objects.filter(ticket_id__in=list(ticket_ids), direction=Message.Direction.IN, is_auto=False)
+            .values_list("ticket_id", "entities"))
     for ticket_id, entities in rows:
         found.setdefault(ticket_id, set()).update(e["type"] for e in entities)
     return found

@@ -161,9 +161,12 @@ def next_ticket(request: AgentRequest) -> HttpResponse:
 
 
 def collect_warnings(ticket: Ticket, timeline: list[TimelineEntry]) -> list[str]:
-    """Warning codes shown above the timeline: hijack signs, removed secrets, phishing verdicts."""
+    """Warning codes shown above the timeline: hijack signs, removed secrets, phishing verdicts,
+    mail that could not be read or shown in full (on any of the ticket's messages)."""
     found = [f for f in ticket.flags if f in ("sender_mismatch", "possible_hijack", "unparseable")]
     for _, _, item in timeline:
+        if isinstance(item, Message) and "incomplete" in item.flags:
+            found.append("incomplete")
         if isinstance(item, TicketEvent) and item.kind in WARNING_EVENTS:
             data = item.data
             code = f"phishing:{data.get('verdict', '')}" if item.kind == EventKind.PHISHING_ANALYSIS else item.kind
