@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import mailbox
 import random
+import subprocess
+import sys
 from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
@@ -201,3 +203,20 @@ def test_import_refuses_files_that_are_not_mail_and_says_why(tmp_path, cli_env):
     taken = run_cli("import", "--accept-non-mail", str(folder), env=cli_env)
     assert taken.returncode == 0, taken.stdout + taken.stderr
     assert "imported 4, duplicates skipped 1, refused 0" in taken.stdout
+
+
+def test_tickets_json_into_a_pipe_closed_early_ends_quietly(cli_env):
+    # `bridgedesk tickets --json | head` is how operators look at a desk: when head has had
+    # enough, the command stops without a traceback, as CLI tools do (exit 141 = 128 + SIGPIPE).
+    seeded = run_cli("seed", "--tickets", "1500", "--messages", "1500", env=cli_env)
+    assert seeded.returncode == 0, seeded.stderr
+    proc = subprocess.Popen([sys.executable, "-m", "bridgedesk", "tickets", "--json"], env=cli_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()        # the reader goes away with more than a pipe's worth still to come
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert json.loads(first)["number"]
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+    assert proc.returncode == 141
