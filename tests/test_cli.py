@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import mailbox
 import random
@@ -12,6 +13,8 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import run_cli
 from tests.desk.helpers import build_mail
@@ -221,3 +224,38 @@ def test_tickets_json_into_a_pipe_closed_early_ends_quietly(cli_env):
     assert json.loads(first)["number"]
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
     assert proc.returncode == 141
+
+
+def test_a_mistyped_data_folder_is_refused_not_created(tmp_path, cli_env):
+    # `--data /srv/bridgdesk` (a typo) used to open a new, empty desk and list no tickets without a word.
+    typo = tmp_path / "bridgdesk"
+    refused = run_cli("tickets", "--json", "--data", str(typo), env=cli_env)
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (f"bridgedesk: --data {str(typo)!r}: no such folder ({typo}); "
+                                      "check the path, or add --create to start a new desk there")
+    assert not typo.exists()
+
+    created = run_cli("tickets", "--json", "--data", str(typo), "--create", env=cli_env)
+    assert created.returncode == 0, created.stderr
+    assert typo.is_dir() and created.stdout == ""
+
+
+def test_the_default_data_folder_is_still_created_on_a_fresh_machine(tmp_path, cli_env):
+    # The Quickstart (`dev.py demo`) starts in a fresh checkout: the default ./var is made on first
+    # use, as before, also when named explicitly.
+    env = {k: v for k, v in cli_env.items() if k != "BRIDGEDESK_DATA"}
+    result = subprocess.run([sys.executable, "-m", "bridgedesk", "tickets", "--json", "--data", "var"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "var").is_dir()
+
+
+def test_serve_demo_may_start_a_new_desk_in_a_new_folder():
+    # `serve --demo --data DIR` is how one tries the desk: a demo is a new desk by definition.
+    from bridgedesk.commands.base import UserError, chosen_data_folder
+
+    folder = "/nonexistent-bridgedesk-demo"
+    assert chosen_data_folder(argparse.Namespace(data=folder, create=False, demo=True)) == Path(folder)
+    assert chosen_data_folder(argparse.Namespace(data=folder, create=True, demo=False)) == Path(folder)
+    with pytest.raises(UserError, match="no such folder"):
+        chosen_data_folder(argparse.Namespace(data=folder, create=False, demo=False))

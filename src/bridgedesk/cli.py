@@ -17,7 +17,7 @@ from pathlib import Path
 import django
 
 from bridgedesk.commands import COMMANDS
-from bridgedesk.commands.base import UserError
+from bridgedesk.commands.base import UserError, chosen_data_folder
 from bridgedesk.config import ConfigError, load_config
 
 BROKEN_PIPE_EXIT = 141       # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
@@ -36,7 +36,7 @@ def prepare_environment(args: argparse.Namespace) -> None:
     if getattr(args, "config", None):
         os.environ["BRIDGEDESK_CONFIG"] = str(Path(args.config).resolve())
     if getattr(args, "data", None):
-        os.environ["BRIDGEDESK_DATA"] = str(Path(args.data).resolve())
+        os.environ["BRIDGEDESK_DATA"] = str(chosen_data_folder(args))
     load_config()  # fail early with the key's name, before anything starts
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgedesk.settings")
     django.setup()

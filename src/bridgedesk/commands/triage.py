@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bridgedesk.commands.base import Command
+from bridgedesk.commands.base import Command, chosen_data_folder
 from bridgedesk.config import Config, load_config
 from bridgedesk.triage.category.store import load_or_train, model_file
 from bridgedesk.understanding import Understanding, entity_dicts, understand_message
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    data_dir = Path(args.data or os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
+    data_dir = chosen_data_folder(args) if args.data else Path(os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
     model = load_or_train(model_file(data_dir))
     failed = False
     for name in args.files:
