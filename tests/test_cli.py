@@ -259,3 +259,17 @@ def test_serve_demo_may_start_a_new_desk_in_a_new_folder():
     assert chosen_data_folder(argparse.Namespace(data=folder, create=True, demo=False)) == Path(folder)
     with pytest.raises(UserError, match="no such folder"):
         chosen_data_folder(argparse.Namespace(data=folder, create=False, demo=False))
+
+
+def test_createagent_refuses_a_weak_password_with_the_validators_words(cli_env):
+    # A staff account reads customers' cases; "secret" is not a password for it.
+    weak = run_cli("createagent", "ann", "--password", "secret", env=cli_env)
+    assert weak.returncode == 2
+    assert weak.stderr.startswith("bridgedesk: password refused: This password is too short. It must contain at least 12 characters.")
+    assert "This password is too common." in weak.stderr and "Traceback" not in weak.stderr
+    digits = run_cli("createagent", "ann", "--password", "202611241000", env=cli_env)
+    assert digits.returncode == 2 and "This password is entirely numeric." in digits.stderr
+
+    good = run_cli("createagent", "ann", "--password", "copper-lantern-47-harbour", env=cli_env)
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.strip() == "created staff account ann", "the refused attempts created nothing"
