@@ -2,7 +2,8 @@
 
 This module only parses arguments and prepares the environment; each command is a module in
 ``bridgedesk.commands`` (listed in its ``COMMANDS``). Errors a user can fix are printed as one
-clear line (exit 2), never as a traceback.
+clear line (exit 2), never as a traceback; output cut short by its reader (``| head``) ends
+quietly with 141, as a shell reports for tools stopped by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pathlib import Path
 import django
 
 from bridgedesk.commands import COMMANDS
-from bridgedesk.commands.base import UserError
+from bridgedesk.commands.base import UserError, chosen_data_folder
 from bridgedesk.config import ConfigError, load_config
+
+BROKEN_PIPE_EXIT = 141       # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +36,7 @@ def prepare_environment(args: argparse.Namespace) -> None:
     if getattr(args, "config", None):
         os.environ["BRIDGEDESK_CONFIG"] = str(Path(args.config).resolve())
     if getattr(args, "data", None):
-        os.environ["BRIDGEDESK_DATA"] = str(Path(args.data).resolve())
+        os.environ["BRIDGEDESK_DATA"] = str(chosen_data_folder(args))
     load_config()  # fail early with the key's name, before anything starts
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgedesk.settings")
     django.setup()
@@ -45,12 +48,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command.needs_desk:
             prepare_environment(args)
-        return command.run(args)
+        status = command.run(args)
+        sys.stdout.flush()   # a reader gone before the last buffered line is still a broken pipe, caught here
+        return status
     except (ConfigError, UserError) as exc:
         print(f"bridgedesk: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return quiet_broken_pipe()
+
+
+def quiet_broken_pipe() -> int:
+    """The reader of our output went away (``bridgedesk tickets --json | head``): stop quietly, as CLI tools do.
+
+    Python would print a traceback, then another when it flushes stdout at exit; pointing
+    stdout at /dev/null lets the interpreter finish silently (the Python docs' recipe, "Note on SIGPIPE").
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return BROKEN_PIPE_EXIT
 
 
 if __name__ == "__main__":

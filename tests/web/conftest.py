@@ -29,7 +29,7 @@ def _clear_cache():
 def make_agent():
     """make_agent(name, role="agent", queues=(), languages=()) -> a signed-in Client (``.user`` set)."""
     def make(name: str, *, role: str = "agent", queues: tuple[str, ...] = (), languages: tuple[str, ...] = ()) -> Client:
-        user = get_user_model().objects.create_user(name, password=f"pw-{name}-1", is_staff=True)
+        user = get_user_model().objects.create_user(name, password=f"{name}-copper-lantern-47", is_staff=True)
         AgentProfile.objects.create(user=user, role=role, queues=list(queues), languages=list(languages))
         client = Client()
         client.force_login(user)

@@ -1,7 +1,8 @@
 """`bridgedesk triage --json FILE.eml...`: the understanding half of the pipeline, no database.
 
 One JSON object per input file, in input order. A file that cannot be read still gets a
-line with an "error" key; the others go on. The output never contains a secret's value.
+line with an "error" key; the others go on, and the exit status is 1 so a script notices
+(0 when every file was processed). The output never contains a secret's value.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bridgedesk.commands.base import Command
+from bridgedesk.commands.base import Command, chosen_data_folder
 from bridgedesk.config import Config, load_config
 from bridgedesk.triage.category.model import CategoryModel
 from bridgedesk.triage.category.store import load_or_train, model_file
@@ -29,12 +30,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    data_dir = Path(args.data or os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
+    data_dir = chosen_data_folder(args) if args.data else Path(os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
     model = load_or_train(model_file(data_dir))
+    failed = False
     for name in args.files:
-        sys.stdout.write(json.dumps(triage_file(name, model=model, config=config), ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-    return 0
+        line = triage_file(name, model=model, config=config)
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        sys.stdout.flush()   # a reader sees each file as soon as it is done
+        failed = failed or "error" in line
+    return 1 if failed else 0
 
 
 def triage_file(name: str, *, model: CategoryModel, config: Config) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from bridgedesk.web.auth import twofactor
 from bridgedesk.web.auth.security import RateLimitedLoginView
 from bridgedesk.web.console import attachments, search, views
 from bridgedesk.web.portal import views as portal
-from bridgedesk.web.public import verify
+from bridgedesk.web.public import health, verify
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/tickets/", permanent=False)),
@@ -41,7 +41,8 @@ urlpatterns = [
     path("portal/tickets/<str:number>/reply/", portal.portal_reply, name="portal_reply"),
     path("portal/tickets/<str:number>/close/", portal.portal_close, name="portal_close"),
     path("portal/tickets/<str:number>/attachments/<int:attachment_id>/download", portal.portal_attachment, name="portal_attachment"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("verify/", verify.verify_page, name="verify"),
     path("api/verify", verify.verify_api, name="verify_api"),
 ]

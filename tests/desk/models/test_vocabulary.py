@@ -24,10 +24,12 @@ from bridgedesk.desk.models.events import (
     AutoReplySuppressedPayload,
     BouncePayload,
     CategorySetPayload,
+    ClosedAsHistoryPayload,
     ClosedByCustomerPayload,
     DeliveryFailedPayload,
     DuplicatePayload,
     EventKind,
+    ImportedPayload,
     MergedInPayload,
     MergedIntoPayload,
     MissingUpdatedPayload,
@@ -200,6 +202,10 @@ TODAY: dict[EventKind, tuple[Payload, dict]] = {
     EventKind.MERGED_INTO: (MergedIntoPayload(into="KX-100002", messages=3), {"into": "KX-100002", "messages": 3}),
     EventKind.CLOSED_BY_CUSTOMER: (ClosedByCustomerPayload(customer="li@example.com", before="pending"),
                                    {"customer": "li@example.com", "before": "pending"}),
+    EventKind.IMPORTED: (ImportedPayload(written_at=DUE, acknowledged=False, deadlines_already_past=("first_response",)),
+                         {"written_at": DUE.isoformat(), "acknowledged": False, "deadlines_already_past": ["first_response"]}),
+    EventKind.CLOSED_AS_HISTORY: (ClosedAsHistoryPayload(before="new", reason="imported history", last_written=DUE),
+                                  {"before": "new", "reason": "imported history", "last_written": DUE.isoformat()}),
 }
 
 

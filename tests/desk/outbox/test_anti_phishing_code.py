@@ -45,7 +45,7 @@ def test_every_kind_of_outgoing_mail_carries_the_code(desk_config):
                         "Subject: 账户异常\n\n请立即登录 https://kestreI-exchange.help/verify 验证您的钱包，否则账户将被冻结。"),
     )
     drain()
-    agent = get_user_model().objects.create_user("agent", password="pw-agent-1", is_staff=True)
+    agent = get_user_model().objects.create_user("agent", password="agent-copper-lantern-47", is_staff=True)
     for ticket in Ticket.objects.all():
         queue_agent_reply(ticket, text="您好，我们正在处理。", author=agent, config=get_config())
     drain()
@@ -65,7 +65,7 @@ def test_the_code_appears_from_the_moment_it_is_set_and_stays_off_the_timeline(d
     assert "anti-phishing code" not in before["bob@example.com"][0] + before["carol@example.com"][0]
     mailbox.Maildir(Path(settings.DATA_DIR) / "sent", create=True).clear()
     Customer.objects.filter(email="bob@example.com").update(anti_phishing_code="Tangerine")
-    agent = get_user_model().objects.create_user("agent", password="pw-agent-1", is_staff=True)
+    agent = get_user_model().objects.create_user("agent", password="agent-copper-lantern-47", is_staff=True)
     for ticket in Ticket.objects.all():
         queue_agent_reply(ticket, text="We are looking into it.", author=agent, config=get_config())
     drain()

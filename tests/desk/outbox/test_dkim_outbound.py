@@ -68,7 +68,7 @@ def test_acknowledgement_and_agent_reply_are_signed_and_verify(desk_config, key_
     desk_config(f'[dkim]\nselector = "{SELECTOR}"\nprivate_key_file = "{key_file}"\n')
     receive(build_mail(subject="充值没到账", body="你好，我的 USDT TRC20 充值两个小时了还没到账，麻烦帮忙查一下。"))
     drain()
-    agent = get_user_model().objects.create_user("agent", password="pw-agent-1", is_staff=True)
+    agent = get_user_model().objects.create_user("agent", password="agent-copper-lantern-47", is_staff=True)
     queue_agent_reply(Ticket.objects.get(), text="您好，充值已到账。\nYour deposit arrived.", author=agent, config=get_config())
     drain()
     raws = sent_raw()

@@ -45,7 +45,7 @@ def customer_writes_again(ticket: Ticket, body: str = "Any news? 还没到账。
 
 
 def agent():
-    return get_user_model().objects.create_user("ann", password="pw-ann-1", is_staff=True)
+    return get_user_model().objects.create_user("ann", password="ann-copper-lantern-47", is_staff=True)
 
 
 def overdue(ticket: Ticket, **fields: object) -> None:

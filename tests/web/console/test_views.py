@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def agent_client(client):
-    user = get_user_model().objects.create_user("agent", password="pw-agent-1", is_staff=True)
+    user = get_user_model().objects.create_user("agent", password="agent-copper-lantern-47", is_staff=True)
     client.force_login(user)
     return client
 
@@ -25,7 +25,7 @@ def test_ticket_pages_need_a_staff_sign_in(client, desk_config):
     for url in ("/tickets/", f"/tickets/{number}/", "/inbound/parked/"):
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"]
-    customer_like = get_user_model().objects.create_user("customer", password="pw-customer-1", is_staff=False)
+    customer_like = get_user_model().objects.create_user("customer", password="customer-copper-lantern-47", is_staff=False)
     client.force_login(customer_like)
     assert client.get(f"/tickets/{number}/").status_code == 302
 

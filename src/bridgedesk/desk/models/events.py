@@ -58,6 +58,9 @@ class EventKind(StrEnum):
     MERGED_INTO = "merged_into"
     # customers in the portal
     CLOSED_BY_CUSTOMER = "closed_by_customer"
+    # bridgedesk import: history brought in from another system
+    IMPORTED = "imported"
+    CLOSED_AS_HISTORY = "closed_as_history"
 
 
 class JsonRecord:
@@ -388,3 +391,31 @@ def _load(hint: Any, raw: Any) -> Any:
     if hint is datetime:
         return datetime.fromisoformat(raw)
     return raw
+
+
+@dataclass(frozen=True)
+class ImportedPayload(Payload, kind=EventKind.IMPORTED):
+    """A ticket opened by ``bridgedesk import`` from an old mail.
+
+    ``{"written_at": "2024-03-01T10:00:00+00:00", "acknowledged": false,
+    "deadlines_already_past": ["first_response", "resolution"]}`` — when the mail was written
+    (ISO 8601), whether an acknowledgement was sent (``--acknowledge``), and the SLA targets that
+    had passed before the mail reached this desk (recorded, never escalated).
+    """
+
+    written_at: datetime
+    acknowledged: bool
+    deadlines_already_past: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClosedAsHistoryPayload(Payload, kind=EventKind.CLOSED_AS_HISTORY):
+    """Closed by ``bridgedesk import --close-before``: nothing but our automatic mail since the cutoff.
+
+    ``{"before": "new", "reason": "imported: last written before 2025-01-01",
+    "last_written": "2024-03-01T10:00:00+00:00"}``
+    """
+
+    before: str
+    reason: str
+    last_written: datetime

@@ -55,6 +55,11 @@ class InboundMessage(models.Model):
     last_error = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     received_at = models.DateTimeField(default=timezone.now)
+    # Imported history (``bridgedesk import``): when the mail was written (its Date), which its
+    # ticket and message take as created_at; and whether a new ticket from it is acknowledged
+    # (live mail always is; an import only when asked). NULL / True for every live channel.
+    written_at = models.DateTimeField(null=True, blank=True)
+    acknowledge = models.BooleanField(default=True)
     processed_at = models.DateTimeField(null=True, blank=True)
     ticket = models.ForeignKey(Ticket, null=True, blank=True, on_delete=models.SET_NULL)
 

@@ -36,6 +36,7 @@ from bridgedesk.desk.models import Attachment, Customer, InboundMessage, Inbound
 from bridgedesk.desk.models.events import (
     BouncePayload,
     DuplicatePayload,
+    ImportedPayload,
     PhishingAnalysisPayload,
     RedactedSecret,
     SecretRedactedPayload,
@@ -67,7 +68,7 @@ from bridgedesk.desk.processing.threads import (
     reference_ids,
 )
 from bridgedesk.desk.runtime import get_config, get_model
-from bridgedesk.desk.sla.deadlines import set_new_ticket_deadlines
+from bridgedesk.desk.sla.deadlines import record_deadlines_already_past, set_new_ticket_deadlines
 from bridgedesk.mail.dsn import DeliveryReport, bounced_message_ids
 from bridgedesk.mail.loops import is_auto_reply
 from bridgedesk.mail.parse import ParsedMail
@@ -259,7 +260,8 @@ def _persist_lanes(group: Sequence[Prepared], context: GroupContext, config: Con
 def write_new_tickets(plans: Sequence[LanePlan], context: GroupContext, config: Config) -> None:
     """Customers, tickets, messages, attachments and events in a few bulk statements, then acks."""
     customers = _customers_for(plans, context)
-    tickets = [build_ticket(p.understanding, p.sender, customers[customer_email(p.sender)], config) for p in plans]
+    tickets = [build_ticket(p.understanding, p.sender, customers[customer_email(p.sender)], config, written_at=p.row.written_at)
+               for p in plans]
     insert_rows(tickets)
     for ticket in tickets:
         ticket.number = ticket_number(ticket.pk, config)
@@ -270,7 +272,7 @@ def write_new_tickets(plans: Sequence[LanePlan], context: GroupContext, config: 
     insert_rows([
         e for t, m, p in zip(tickets, messages, plans) for e in build_events(t, m, p.understanding, p.decision, True)
     ])
-    queue_acknowledgements([(ticket, plan.understanding) for ticket, plan in zip(tickets, plans)], config)
+    queue_acknowledgements([(ticket, plan.understanding) for ticket, plan in zip(tickets, plans) if plan.row.acknowledge], config)
     finish_lane(plans, tickets, [InboundOutcome.NEW_TICKET] * len(plans), config)
 
 
@@ -595,7 +597,7 @@ def _persist(item: Prepared, config: Config,
         # mail until an agent decides otherwise; it goes on flagged possible_bounce.
     sender = _sender_of(understanding, row)
     decision = _decide_thread(understanding, sender, config, evidence or StoredEvidence(config.processing.duplicate_hours))
-    ticket, created = _ticket_for(decision, understanding, sender, config, context.customers if context else {})
+    ticket, created = _ticket_for(decision, understanding, sender, config, context.customers if context else {}, row.written_at)
     message = _create_message(ticket, row, identity, understanding, decision, sender)
     if context is not None:
         context.pending.add(identity)
@@ -603,7 +605,7 @@ def _persist(item: Prepared, config: Config,
     _record_events(ticket, message, understanding, decision, created)
     if not created:
         _update_existing(ticket, decision, understanding, config)
-    if created and not decision.duplicate:
+    if created and not decision.duplicate and row.acknowledge:
         queue_acknowledgement(ticket, understanding, config)
     return _finish(row, raw, config, outcome=InboundOutcome.NEW_TICKET if created else decision.how, ticket=ticket)
 
@@ -642,18 +644,19 @@ def message_identity(sha256: str, message_id: str) -> str:
 
 
 def _ticket_for(decision: ThreadDecision, understanding: Understanding, sender: str, config: Config,
-                customers: dict[str, Customer]) -> tuple[Ticket, bool]:
+                customers: dict[str, Customer], written_at: datetime | None) -> tuple[Ticket, bool]:
     if decision.ticket is not None:
         return decision.ticket, False
-    return _create_ticket(understanding, sender, config, customers), True
+    return _create_ticket(understanding, sender, config, customers, written_at), True
 
 
-def _create_ticket(understanding: Understanding, sender: str, config: Config, customers: dict[str, Customer]) -> Ticket:
+def _create_ticket(understanding: Understanding, sender: str, config: Config, customers: dict[str, Customer],
+                   written_at: datetime | None) -> Ticket:
     email = customer_email(sender)
     customer = customers.get(email)
     if customer is None:
         customer, _ = Customer.objects.get_or_create(email=email, defaults=_customer_defaults(understanding))
-    ticket = build_ticket(understanding, sender, customer, config)
+    ticket = build_ticket(understanding, sender, customer, config, written_at=written_at)
     ticket.save(force_insert=True)
     ticket.number = ticket_number(ticket.pk, config)
     ticket.save(update_fields=["number"])
@@ -673,19 +676,27 @@ def ticket_number(pk: int, config: Config) -> str:
     return f"{config.brand.ticket_prefix}-{100000 + pk}"
 
 
-def build_ticket(understanding: Understanding, sender: str, customer: Customer, config: Config) -> Ticket:
-    """An unsaved new ticket with triage, route and SLA filled in."""
+def build_ticket(understanding: Understanding, sender: str, customer: Customer, config: Config,
+                 *, written_at: datetime | None = None) -> Ticket:
+    """An unsaved new ticket with triage, route and SLA filled in.
+
+    ``written_at``: imported history's own date, which the ticket is created at and its SLA
+    clocks start from; a deadline already past then is recorded as breached on arrival, not
+    reported as a fresh breach (``record_deadlines_already_past``).
+    """
     now = timezone.now()
+    created = written_at or now
     ticket = Ticket(
         subject=understanding.guarded.subject[:500], requester=customer, status=Ticket.Status.NEW,
         category=understanding.category, category_confidence=understanding.category_confidence,
         priority=understanding.priority, language=understanding.language,
         queue=route(understanding.category, understanding.language, understanding.priority,
                     rules=config.triage.routes, needs_triage=understanding.needs_triage),
-        tags=[], flags=_flags_for(understanding, sender), missing=list(understanding.missing), created_at=now, updated_at=now,
+        tags=[], flags=_flags_for(understanding, sender), missing=list(understanding.missing), created_at=created, updated_at=now,
     )
     escalate_leaked_secrets(ticket, understanding.secret_types)   # before the deadlines, which follow priority
-    set_new_ticket_deadlines(ticket, config, now=now)
+    set_new_ticket_deadlines(ticket, config, now=created)
+    record_deadlines_already_past(ticket, now=now)
     return ticket
 
 
@@ -727,7 +738,7 @@ def build_message(ticket: Ticket, row: InboundMessage, identity: str, understand
         signature=understanding.signature, html=understanding.guarded.html or "",
         entities=entity_dicts(understanding.entities),
         secrets=[{"type": s.type, "location": s.location} for s in understanding.guarded.secrets],
-        flags=flags, is_auto=facts.auto,
+        flags=flags, is_auto=facts.auto, created_at=row.written_at or timezone.now(),
     )
 
 
@@ -773,7 +784,17 @@ def build_events(ticket: Ticket, message: Message, understanding: Understanding,
         events.append(new_event(ticket, SenderMismatchPayload(message=message.pk, sender=message.sender)))
     if decision.duplicate:
         events.append(new_event(ticket, DuplicatePayload(message=message.pk)))
+    row = message.inbound
+    if created and row is not None and row.written_at is not None:
+        events.append(imported_event(ticket, row.written_at, acknowledged=row.acknowledge))
     return events
+
+
+def imported_event(ticket: Ticket, written_at: datetime, *, acknowledged: bool) -> TicketEvent:
+    """Says on the timeline that this ticket is history brought in by import: when it was
+    written, whether it was acknowledged, and which deadlines had passed before it arrived."""
+    return new_event(ticket, ImportedPayload(written_at=written_at, acknowledged=acknowledged,
+                                             deadlines_already_past=tuple(ticket.sla_breached)))
 
 
 def _update_existing(ticket: Ticket, decision: ThreadDecision, understanding: Understanding, config: Config) -> None:

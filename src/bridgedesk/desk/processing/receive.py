@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
 
@@ -28,6 +29,8 @@ class RawMail:
     source: str                       # smtp, imap, import
     envelope_from: str = ""
     envelope_to: tuple[str, ...] = ()
+    written_at: datetime | None = None   # imported history: the mail's own date (None: it is written as it arrives)
+    acknowledge: bool = True             # imported history is acknowledged only when asked
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
             row = InboundMessage(
                 source=mail.source, envelope_from=mail.envelope_from[:320], envelope_to=list(mail.envelope_to),
                 raw=mail.data, size=len(mail.data), sha256=digest, message_id_header=message_id,
+                written_at=mail.written_at, acknowledge=mail.acknowledge,
             )
             rows.append(row)
             results.append(Received(inbound_id=None, duplicate=False))

@@ -3,7 +3,9 @@
 Targets per priority come from ``[sla.policies]``, working time from the calendar of the
 ticket's queue (:mod:`bridgedesk.sla`, 24x7 without one):
 
-- a new ticket owes a first response and a resolution, counted from its creation;
+- a new ticket owes a first response and a resolution, counted from its creation (imported
+  history: from the mail's own date; a deadline already past on arrival is recorded as
+  breached then, without a breach event or escalation);
 - a customer writing again after we answered owes a next response; an agent reply pays it;
 - solving or closing meets the resolution target (``sla_due`` becomes NULL);
 - a priority or queue change recomputes every running deadline from when it started.
@@ -71,6 +73,24 @@ def set_new_ticket_deadlines(ticket: Ticket, config: Config, *, now: datetime) -
     ticket.resolution_due = _due(now, policy.resolution_hours, calendar)
     ticket.next_response_due = None
     ticket.sla_due = nearest_due(ticket)
+
+
+def record_deadlines_already_past(ticket: Ticket, *, now: datetime) -> list[str]:
+    """Stamp as breached, now, the deadlines an unsaved new ticket had missed before it reached us.
+
+    Only imported history can be created past a deadline (its clocks start at the mail's own
+    date). Its breaches are real and stay visible (``sla_breached``), but they are not news: the
+    breach scan must not record them as fresh ``sla_breach`` events nor move a few hundred old
+    tickets into the escalation queue, which is for work slipping on this desk. The scan skips
+    a target whose ``<target>_breached_at`` is set. Returns the targets stamped.
+    """
+    past = []
+    for target in TARGETS:
+        due = getattr(ticket, f"{target}_due")
+        if due is not None and due <= now and getattr(ticket, f"{target}_breached_at") is None:
+            setattr(ticket, f"{target}_breached_at", now)
+            past.append(target)
+    return past
 
 
 # What ``note_customer_reply`` reads from the row: the caller's copy may be a group read,

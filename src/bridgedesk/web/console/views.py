@@ -349,7 +349,3 @@ ticket_merge = _post_action(_apply_merge)
 def parked_inbound(request: AgentRequest) -> HttpResponse:
     rows = InboundMessage.objects.filter(state=InboundMessage.State.PARKED).defer("raw", "raw_encrypted").order_by("-received_at")[:PAGE_SIZE]
     return render(request, "bridgedesk/parked.html", {"rows": rows})
-
-
-def healthz(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"ok": True})

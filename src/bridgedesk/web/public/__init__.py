@@ -1,1 +1,1 @@
-"""Pages anyone may open without signing in: the "is this really us?" verify page and its JSON API."""
+"""Pages anyone may open without signing in: the "is this really us?" verify page and its JSON API, and the health checks (``/healthz``, ``/readyz``)."""
