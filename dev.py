@@ -39,7 +39,7 @@ TEST_DEBS = {
 }
 EXTRA_DEBS = ("tesseract-ocr-chi-sim", "fonts-wqy-microhei", "swaks")
 DB_TEST_PATHS = ("tests/desk", "tests/intake", "tests/web", "tests/performance", "tests/test_cli.py", "tests/test_serve.py")
-FAST_TEST_PATHS = ("tests/mail", "tests/guard", "tests/triage", "tests/sla", "tests/words", "tests/test_config.py",
+FAST_TEST_PATHS = ("tests/mail", "tests/guard", "tests/triage", "tests/sla", "tests/words", "tests/config",
                    "tests/test_layers.py", "tests/test_docs.py")
 
 

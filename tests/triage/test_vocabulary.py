@@ -8,8 +8,8 @@ import tomllib
 import pytest
 
 from bridgedesk.bench import corpus_text
-from bridgedesk.config import CATEGORIES as CONFIG_CATEGORIES
 from bridgedesk.config import DEMO_TOML, ConfigError, Sla, parse_config
+from bridgedesk.config.loading import CATEGORIES as CONFIG_CATEGORIES
 from bridgedesk.triage.category.seed import load_seed
 from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS
 from bridgedesk.triage.priority import CATEGORY_PRIORITY, PRIORITY_RULES, decide_priority, highest

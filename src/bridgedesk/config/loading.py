@@ -1,8 +1,10 @@
-"""Load and validate the one TOML configuration file.
+"""Load and validate the one TOML configuration file into the schema (``schema.py``).
 
 Pure code: no Django. The desk reads a :class:`Config` once at start; every problem in the
 file is reported as a :class:`ConfigError` that names the offending key and says how to fix
-it, so an operator never meets a traceback for a typo.
+it, so an operator never meets a traceback for a typo. Which keys a table may have, their
+defaults and the environment variables secrets may come from are read from the schema's
+dataclasses, never restated here.
 """
 
 from __future__ import annotations
@@ -11,182 +13,47 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from bridgedesk.config.schema import (
+    CONFIG_ENV,
+    DKIM_KEY_ENV,
+    REQUIRABLE_FIELDS,
+    AutoReply,
+    Brand,
+    Config,
+    ConfigError,
+    Dkim,
+    ImapSource,
+    Intake,
+    Outbound,
+    Processing,
+    Retention,
+    Sla,
+    SlaPolicy,
+    Triage,
+    Web,
+    required_keys,
+    secret_env,
+    table_keys,
+)
 from bridgedesk.sla import BusinessCalendar, calendar_from_table
 from bridgedesk.triage.completeness import DEFAULT_REQUIREMENTS, requirements_from_config
 from bridgedesk.triage.entities.errorcodes import DEFAULT_ERROR_CODES
 from bridgedesk.triage.routing import DEFAULT_ROUTES, RouteRule, routes_from_config
-from bridgedesk.triage.vocabulary import CATEGORIES, PRIORITY_ORDER, QueueSlug
+from bridgedesk.triage.vocabulary import CATEGORIES, PRIORITY_ORDER
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
     _Section = TypeVar("_Section", bound=DataclassInstance)
 
-CONFIG_ENV = "BRIDGEDESK_CONFIG"
-DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
 _QUEUE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$")
-
-
-class ConfigError(ValueError):
-    """A configuration problem an operator can fix; the message names the key."""
-
-
-@dataclass(frozen=True)
-class Brand:
-    name: str
-    official_domains: tuple[str, ...]
-    support_address: str
-    security_address: str
-    ticket_prefix: str
-
-    @property
-    def own_addresses(self) -> tuple[str, ...]:
-        return (self.support_address, self.security_address)
-
-    @property
-    def mail_domain(self) -> str:
-        return self.support_address.rsplit("@", 1)[1]
-
-
-@dataclass(frozen=True)
-class ImapSource:
-    host: str = ""
-    port: int = 993
-    username: str = ""
-    password: str = ""
-    ssl: bool = True
-    folder: str = "INBOX"
-    processed_folder: str = ""   # empty: flag \Seen + keyword instead of moving
-    poll_seconds: float = 30.0
-
-
-@dataclass(frozen=True)
-class Intake:
-    max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
-    max_attachment_bytes: int = 10 * 1024 * 1024
-    tls_cert: str = ""
-    tls_key: str = ""
-    imap: tuple[ImapSource, ...] = ()
-
-
-@dataclass(frozen=True)
-class Outbound:
-    """Where replies go. With no SMTP host, mail is written to ``<data>/sent`` (a Maildir)."""
-
-    smtp_host: str = ""
-    smtp_port: int = 25
-    username: str = ""
-    password: str = ""
-    starttls: bool = False
-    max_attempts: int = 8
-
-
-@dataclass(frozen=True)
-class AutoReply:
-    enabled: bool = True
-    window_minutes: int = 60
-
-
-@dataclass(frozen=True)
-class Processing:
-    max_attempts: int = 5
-    lease_seconds: int = 300
-    duplicate_hours: int = 24
-    duplicate_similarity: float = 0.9
-
-
-@dataclass(frozen=True)
-class Retention:
-    raw_days: int = 0
-    encryption_key: str = ""   # Fernet key; may come from BRIDGEDESK_RETENTION_KEY
-
-
-@dataclass(frozen=True)
-class SlaPolicy:
-    """Targets for one priority, in business hours of the ticket's queue calendar (24x7 without one)."""
-
-    first_response_hours: int = 24
-    next_response_hours: int = 24
-    resolution_hours: int = 48
-
-
-@dataclass(frozen=True)
-class Sla:
-    """Targets per priority, calendars per queue, and where a breached ticket goes."""
-
-    first_response_hours: int = 24
-    resolution_hours: int = 48
-    escalation_queue: str = QueueSlug.SUPERVISOR
-    policies: Mapping[str, SlaPolicy] = field(default_factory=dict)
-    calendars: Mapping[str, BusinessCalendar] = field(default_factory=dict)
-    queue_calendars: Mapping[str, str] = field(default_factory=dict)   # queue slug -> calendar name
-
-    def policy_for(self, priority: str) -> SlaPolicy:
-        """The priority's policy; a priority without one gets the [sla] defaults."""
-        return self.policies.get(priority) or SlaPolicy(self.first_response_hours, self.first_response_hours, self.resolution_hours)
-
-    def calendar_for(self, queue: str) -> BusinessCalendar | None:
-        """The queue's calendar, or None: a queue without a calendar runs around the clock."""
-        name = self.queue_calendars.get(queue)
-        return self.calendars[name] if name else None
-
-
-REQUIRABLE_FIELDS = ("tx_hash", "order_id", "error_code", "uid", "address", "network", "memo", "amount", "email")
-
-
-@dataclass(frozen=True)
-class Triage:
-    """Understanding and routing knobs; defaults live in the pure triage package."""
-
-    confidence_threshold: float = 0.35
-    error_codes: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ERROR_CODES))
-    requirements: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: dict(DEFAULT_REQUIREMENTS))
-    routes: tuple[RouteRule, ...] = DEFAULT_ROUTES
-    trusted_authserv_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Dkim:
-    """Outbound DKIM signing; off until a selector and a key are given."""
-
-    selector: str = ""
-    domain: str = ""             # defaults to the brand's mail domain
-    private_key_file: str = ""   # PEM file; or the PEM itself in $BRIDGEDESK_DKIM_KEY
-    private_key_pem: bytes = field(default=b"", repr=False)
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.selector and self.private_key_pem)
-
-
-@dataclass(frozen=True)
-class Web:
-    """The web app's surroundings: which reverse proxies may tell us whom a request came from."""
-
-    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()   # X-Forwarded-For is believed only from these
-
-
-@dataclass(frozen=True)
-class Config:
-    brand: Brand
-    intake: Intake = field(default_factory=Intake)
-    outbound: Outbound = field(default_factory=Outbound)
-    auto_reply: AutoReply = field(default_factory=AutoReply)
-    processing: Processing = field(default_factory=Processing)
-    retention: Retention = field(default_factory=Retention)
-    sla: Sla = field(default_factory=Sla)
-    triage: Triage = field(default_factory=Triage)
-    dkim: Dkim = field(default_factory=Dkim)
-    web: Web = field(default_factory=Web)
-    source: str = ""
 
 
 DEMO_TOML = """\
@@ -220,17 +87,17 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 
 def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
     """Turn parsed TOML into a :class:`Config`, refusing unknown keys and wrong types."""
-    _reject_unknown(data, {"brand", "intake", "outbound", "auto_reply", "processing", "retention", "sla", "triage", "dkim", "web"}, "")
+    _reject_unknown(data, table_keys(Config), "")
     if "brand" not in data:
-        raise ConfigError("missing [brand] table: it needs name, official_domains, support_address, security_address, ticket_prefix")
+        raise ConfigError(f"missing [brand] table: it needs {', '.join(required_keys(Brand))}")
     brand = _parse_brand(_table(data, "brand"))
     return Config(
         brand=brand,
         intake=_parse_intake(_table(data, "intake")),
-        outbound=_build(Outbound, _table(data, "outbound"), "outbound", secrets_env={"password": "BRIDGEDESK_SMTP_PASSWORD"}),
+        outbound=_build(Outbound, _table(data, "outbound"), "outbound"),
         auto_reply=_build(AutoReply, _table(data, "auto_reply"), "auto_reply"),
         processing=_build(Processing, _table(data, "processing"), "processing"),
-        retention=_check_retention(_build(Retention, _table(data, "retention"), "retention", secrets_env={"encryption_key": "BRIDGEDESK_RETENTION_KEY"})),
+        retention=_check_retention(_build(Retention, _table(data, "retention"), "retention")),
         sla=_parse_sla(_table(data, "sla")),
         triage=_parse_triage(_table(data, "triage")),
         dkim=_parse_dkim(_table(data, "dkim"), brand),
@@ -241,8 +108,9 @@ def parse_config(data: Mapping[str, Any], *, source: str = "") -> Config:
 
 def _parse_triage(table: Mapping[str, Any]) -> Triage:
     """[triage]: threshold, error-code table, completeness rules and routing rules, all checked."""
-    _reject_unknown(table, {"confidence_threshold", "error_codes", "requirements", "routes", "trusted_authserv_ids"}, "triage")
-    threshold = _coerce(table.get("confidence_threshold", 0.35), 0.35, "triage.confidence_threshold")
+    _reject_unknown(table, table_keys(Triage), "triage")
+    threshold = _coerce(table.get("confidence_threshold", Triage.confidence_threshold), Triage.confidence_threshold,
+                        "triage.confidence_threshold")
     if threshold > 1:
         raise ConfigError("triage.confidence_threshold must be between 0 and 1")
     codes = dict(DEFAULT_ERROR_CODES)
@@ -290,10 +158,10 @@ def _parse_routes(entries: Any) -> tuple[RouteRule, ...]:
 
 def _parse_sla(table: Mapping[str, Any]) -> Sla:
     """[sla]: default hours, [sla.policies.<priority>], [sla.calendars.<name>] and the escalation queue."""
-    _reject_unknown(table, {"first_response_hours", "resolution_hours", "escalation_queue", "policies", "calendars"}, "sla")
-    first = _positive_hours(table.get("first_response_hours", 24), "sla.first_response_hours")
-    resolution = _positive_hours(table.get("resolution_hours", 48), "sla.resolution_hours")
-    escalation = _coerce(table.get("escalation_queue", QueueSlug.SUPERVISOR.value), "", "sla.escalation_queue").strip()
+    _reject_unknown(table, table_keys(Sla), "sla")
+    first = _positive_hours(table.get("first_response_hours", Sla.first_response_hours), "sla.first_response_hours")
+    resolution = _positive_hours(table.get("resolution_hours", Sla.resolution_hours), "sla.resolution_hours")
+    escalation = _coerce(table.get("escalation_queue", str(Sla.escalation_queue)), "", "sla.escalation_queue").strip()
     if not _QUEUE.match(escalation):
         raise ConfigError(f'sla.escalation_queue {escalation!r} must be a queue slug such as "supervisor"')
     policies_table = _table(table, "policies")
@@ -307,7 +175,7 @@ def _parse_sla(table: Mapping[str, Any]) -> Sla:
 
 def _parse_sla_policy(table: Mapping[str, Any], where: str, first: int, resolution: int) -> SlaPolicy:
     """One priority's targets; a key left out takes the [sla] default (next response: the first-response hours)."""
-    _reject_unknown(table, {"first_response_hours", "next_response_hours", "resolution_hours"}, where)
+    _reject_unknown(table, table_keys(SlaPolicy), where)
     first_here = _positive_hours(table.get("first_response_hours", first), f"{where}.first_response_hours")
     return SlaPolicy(
         first_response_hours=first_here,
@@ -366,13 +234,12 @@ def _check_retention(retention: Retention) -> Retention:
     return retention
 
 
-DKIM_KEY_ENV = "BRIDGEDESK_DKIM_KEY"
 _SELECTOR = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$")
 
 
 def _parse_dkim(table: Mapping[str, Any], brand: Brand) -> Dkim:
     """[dkim]: a selector and a readable RSA or Ed25519 key, or nothing at all (signing off)."""
-    _reject_unknown(table, {"selector", "domain", "private_key_file"}, "dkim")
+    _reject_unknown(table, table_keys(Dkim), "dkim")
     selector = _coerce(table.get("selector", ""), "", "dkim.selector").strip()
     domain = _coerce(table.get("domain", ""), "", "dkim.domain").strip().lower() or brand.mail_domain
     key_file = _coerce(table.get("private_key_file", ""), "", "dkim.private_key_file").strip()
@@ -419,7 +286,7 @@ _PROXY_HINT = 'list the addresses or networks of your reverse proxies, e.g. ["12
 
 def _parse_web(table: Mapping[str, Any]) -> Web:
     """[web]: the trusted proxies, each an address or a CIDR network."""
-    _reject_unknown(table, {"trusted_proxies"}, "web")
+    _reject_unknown(table, table_keys(Web), "web")
     entries = _string_list(table.get("trusted_proxies", []), "web.trusted_proxies")
     return Web(trusted_proxies=tuple(_proxy_network(entry.strip()) for entry in entries))
 
@@ -441,8 +308,8 @@ def _proxy_network(entry: str) -> IPv4Network | IPv6Network:
 
 
 def _parse_brand(table: Mapping[str, Any]) -> Brand:
-    required = ("name", "official_domains", "support_address", "security_address", "ticket_prefix")
-    _reject_unknown(table, set(required), "brand")
+    required = required_keys(Brand)
+    _reject_unknown(table, table_keys(Brand), "brand")
     for key in required:
         if key not in table:
             raise ConfigError(f"brand.{key} is missing")
@@ -467,23 +334,25 @@ def _parse_intake(table: Mapping[str, Any]) -> Intake:
         raise ConfigError("intake.imap must be a table or an array of tables ([[intake.imap]])")
     rest = {k: v for k, v in table.items() if k != "imap"}
     base = _build(Intake, rest, "intake")
-    sources = tuple(_build(ImapSource, t, "intake.imap", secrets_env={"password": "BRIDGEDESK_IMAP_PASSWORD"}) for t in imap_tables)
+    sources = tuple(_build(ImapSource, t, "intake.imap") for t in imap_tables)
     if base.max_message_bytes < 1024:
         raise ConfigError("intake.max_message_bytes must be at least 1024")
     return Intake(max_message_bytes=base.max_message_bytes, max_attachment_bytes=base.max_attachment_bytes,
                   tls_cert=base.tls_cert, tls_key=base.tls_key, imap=sources)
 
 
-def _build(cls: type[_Section], table: Mapping[str, Any], where: str, *, secrets_env: Mapping[str, str] | None = None) -> _Section:
-    """Build a flat dataclass from a table, checking every key's type against the default's."""
+def _build(cls: type[_Section], table: Mapping[str, Any], where: str) -> _Section:
+    """Build a flat dataclass from a table, checking every key's type against the default's;
+    a secret left out of the file may come from the environment variable its field names."""
     defaults = cls.__dataclass_fields__
-    _reject_unknown(table, set(defaults), where)
+    _reject_unknown(table, table_keys(cls), where)
+    from_env = secret_env(cls)
     values: dict[str, Any] = {}
     for key, spec in defaults.items():
         if key in table:
             values[key] = _coerce(table[key], spec.default, f"{where}.{key}")
-        elif secrets_env and key in secrets_env and os.environ.get(secrets_env[key]):
-            values[key] = os.environ[secrets_env[key]]
+        elif key in from_env and os.environ.get(from_env[key]):
+            values[key] = os.environ[from_env[key]]
     if "host" in defaults and "host" not in values:
         raise ConfigError(f"{where}.host is missing")
     return cls(**values)
