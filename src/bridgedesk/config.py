@@ -7,6 +7,8 @@ it, so an operator never meets a traceback for a typo.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import re
 import tomllib
@@ -68,6 +70,26 @@ class Intake:
     tls_cert: str = ""
     tls_key: str = ""
     imap: tuple[ImapSource, ...] = ()
+    # Seals raw mail at rest (AES-256-GCM); may come from $BRIDGEDESK_INTAKE_KEY. Empty: the
+    # desk generates one into the data directory on first start (one host only).
+    encryption_key: str = field(default="", repr=False)
+
+
+INTAKE_KEY_ENV = "BRIDGEDESK_INTAKE_KEY"
+INTAKE_KEY_BYTES = 32
+INTAKE_KEY_HINT = ('generate one with: python3 -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())" '
+                   "(a Fernet key works too)")
+
+
+def decode_intake_key(text: str) -> bytes:
+    """The 32-byte AES key written as base64 (URL-safe or standard); ValueError when it is not one."""
+    try:
+        key = base64.b64decode(text.strip().replace("+", "-").replace("/", "_"), altchars=b"-_", validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("not base64") from None
+    if len(key) != INTAKE_KEY_BYTES:
+        raise ValueError(f"{len(key)} bytes, not {INTAKE_KEY_BYTES}")
+    return key
 
 
 @dataclass(frozen=True)
@@ -429,12 +451,24 @@ def _parse_intake(table: Mapping[str, Any]) -> Intake:
     if not isinstance(imap_tables, list):
         raise ConfigError("intake.imap must be a table or an array of tables ([[intake.imap]])")
     rest = {k: v for k, v in table.items() if k != "imap"}
-    base = _build(Intake, rest, "intake")
+    base = _build(Intake, rest, "intake", secrets_env={"encryption_key": INTAKE_KEY_ENV})
     sources = tuple(_build(ImapSource, t, "intake.imap", secrets_env={"password": "BRIDGEDESK_IMAP_PASSWORD"}) for t in imap_tables)
     if base.max_message_bytes < 1024:
         raise ConfigError("intake.max_message_bytes must be at least 1024")
     return Intake(max_message_bytes=base.max_message_bytes, max_attachment_bytes=base.max_attachment_bytes,
-                  tls_cert=base.tls_cert, tls_key=base.tls_key, imap=sources)
+                  tls_cert=base.tls_cert, tls_key=base.tls_key, imap=sources, encryption_key=_check_intake_key(base.encryption_key))
+
+
+def _check_intake_key(text: str) -> str:
+    """An intake key must be 32 bytes in base64: a wrong one would seal mail no other host can open."""
+    if not text:
+        return text
+    try:
+        decode_intake_key(text)
+    except ValueError as exc:
+        raise ConfigError(f"intake.encryption_key (or ${INTAKE_KEY_ENV}) is not an intake key ({exc}): it must be "
+                          f"{INTAKE_KEY_BYTES} random bytes in base64; {INTAKE_KEY_HINT}") from None
+    return text
 
 
 def _build(cls: type, table: Mapping[str, Any], where: str, *, secrets_env: Mapping[str, str] | None = None) -> Any:

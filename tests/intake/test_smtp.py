@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bridgedesk.desk.models import InboundMessage
+from bridgedesk.desk.processing.rawcrypt import open_intake_raw
 from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 from bridgedesk.intake.smtp import GroupCommit, SmtpListener, SupportHandler, build_tls_context
 from tests.desk.helpers import build_mail
@@ -44,7 +45,7 @@ def test_accepted_message_is_committed_before_250(listener):
     assert code == 250
     inbound_id = int(reply.decode().rsplit(" ", 1)[1])
     row = InboundMessage.objects.get(pk=inbound_id)
-    assert bytes(row.raw) == raw
+    assert open_intake_raw(bytes(row.raw)) == raw
     assert row.source == "smtp" and row.envelope_to == ["support@kestrel.exchange"]
     assert row.task_id, "the processing job was enqueued in the same commit"
 

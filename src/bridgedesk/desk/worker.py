@@ -19,7 +19,7 @@ from bridgedesk.desk.jobs.chaining import ChainingWorker
 from bridgedesk.desk.jobs.recovery import recover_stalled_inbound, recover_stalled_outbox
 from bridgedesk.desk.jobs.registry import Job, performer
 from bridgedesk.desk.processing.retention import purge_expired_originals
-from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.desk.runtime import get_config, get_intake_key, get_model
 from bridgedesk.desk.search.index import catch_up as catch_up_search_index
 from bridgedesk.desk.sla.deadlines import scan_breaches
 from bridgedesk.understanding import preload
@@ -63,8 +63,8 @@ def freeze_long_lived_objects() -> None:
 
 
 def preload_worker() -> None:
-    """Load before the first job what every job needs: the category model, the understanding
-    tables (``understanding.preload``) and the code of the jobs themselves.
+    """Load before the first job what every job needs: the category model, the intake key, the
+    understanding tables (``understanding.preload``) and the code of the jobs themselves.
 
     Why the code: the job modules import the outbox, DKIM and DNS libraries and Pillow's image
     readers on first use; inside the first job that was about 0.13 s, a third of a 64-message
@@ -75,6 +75,7 @@ def preload_worker() -> None:
     for job in Job:
         performer(job)   # imports the code that does each job
     get_model()   # load or train
+    get_intake_key()   # a missing or damaged key stops the worker at start with one line, not in every job
     preload()
     Image.preinit()   # the common image readers (PNG, JPEG, GIF, BMP), registered on first open
 

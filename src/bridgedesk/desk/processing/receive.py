@@ -2,7 +2,8 @@
 
 SMTP, IMAP and file import all end here. Nothing is parsed beyond what identifies the
 message; the processing job does the real reading. Rows and their processing task are
-written in one transaction, so a crash can lose neither one without the other.
+written in one transaction, so a crash can lose neither one without the other. The raw
+bytes are stored sealed (``rawcrypt``): what a crash leaves on disk reveals nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db import transaction
 from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.jobs.tasks import enqueue_processing
 from bridgedesk.desk.models import InboundMessage
+from bridgedesk.desk.processing.rawcrypt import seal_intake_raw
 
 _MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
@@ -67,7 +69,7 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
                 known.add((digest, message_id))
             row = InboundMessage(
                 source=mail.source, envelope_from=mail.envelope_from[:320], envelope_to=list(mail.envelope_to),
-                raw=mail.data, size=len(mail.data), sha256=digest, message_id_header=message_id,
+                raw=seal_intake_raw(mail.data), size=len(mail.data), sha256=digest, message_id_header=message_id,
             )
             rows.append(row)
             results.append(Received(inbound_id=None, duplicate=False))
