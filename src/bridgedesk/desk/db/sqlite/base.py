@@ -12,6 +12,10 @@ Only a statement outside a transaction is retried (a ``BEGIN``, or one statement
 autocommit): it did nothing before failing, so running it again is safe. Inside a
 transaction the lock is already held (transactions begin IMMEDIATE), so waits never happen
 there; if one did, the error is raised as SQLite reports it.
+
+Every connection also turns ``secure_delete`` on: erased bytes (raw mail after processing,
+purged originals) are overwritten with zeros instead of lingering in free pages. Many SQLite
+builds (Debian's among them) default to it, others do not; the desk must not depend on which.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ class DatabaseWrapper(sqlite_base.DatabaseWrapper):
         connection = super().get_new_connection(conn_params)
         connection.lock_wait_seconds = float(conn_params.get("timeout", 5.0))
         connection.execute("PRAGMA busy_timeout = 0")   # from here on, waits are polled (above)
+        connection.execute("PRAGMA secure_delete = ON")   # after init_command: whatever the build or settings say
         return connection
 
     def create_cursor(self, name: str | None = None) -> PollingCursor:
