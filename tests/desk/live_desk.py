@@ -46,7 +46,11 @@ class LiveDesk:
 
 
 def start_desk(env: dict[str, str], log: Path, *, workers: int = 1, timeout: float = 120) -> LiveDesk:
-    """``bridgedesk serve`` on free loopback ports; returns once its SMTP listener is up."""
+    """``bridgedesk serve`` on free loopback ports; returns once its SMTP listener is up.
+
+    Its output is appended to ``log``: a restarted desk's lines follow the previous run's.
+    """
+    offset = log.stat().st_size if log.exists() else 0
     with log.open("ab") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "bridgedesk", "serve", "--http", "127.0.0.1:0", "--smtp", "127.0.0.1:0", "--workers", str(workers)],
@@ -54,7 +58,7 @@ def start_desk(env: dict[str, str], log: Path, *, workers: int = 1, timeout: flo
         )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for line in log.read_text(errors="replace").splitlines():
+        for line in log.read_bytes()[offset:].decode(errors="replace").splitlines():
             if line.startswith("smtp: "):
                 return LiveDesk(process, log, int(line.rsplit(":", 1)[1]))
         if process.poll() is not None:
