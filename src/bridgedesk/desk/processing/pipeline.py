@@ -529,12 +529,12 @@ def _prepare(inbound_id: int, config: Config) -> Prepared | None:
     return _prepare_raw(inbound_id, read_pending_raw([inbound_id]).get(inbound_id), config, get_model())
 
 
-def _prepare_raw(inbound_id: int, stored: bytes | None, config: Config,
+def _prepare_raw(inbound_id: int, sealed: bytes | None, config: Config,
                  model: CategoryModel) -> Prepared | None:
     """Open the sealed bytes, understand (pure) and store attachments, before any transaction; None when nothing is pending."""
-    if stored is None:
+    if sealed is None:
         return None
-    raw = _run_stage("open_raw", lambda: open_intake_raw(stored))
+    raw = _run_stage("open_raw", lambda: open_intake_raw(sealed))
     understanding = _run_stage("understand", lambda: _understand(raw, config, model))
     stored = _run_stage("store_attachments", lambda: _store_attachments(understanding))
     return Prepared(inbound_id, understanding, stored, raw)
