@@ -54,14 +54,16 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
 
     ``skip_known`` (used by import) skips a mail whose exact bytes and Message-ID were already
     received; SMTP and IMAP keep every copy and let processing collapse duplicates, because a
-    sender retrying after a lost 250 must still get its answer.
+    sender retrying after a lost 250 must still get its answer. Hashing and sealing happen
+    before the transaction: SQLite's write lock is held for the inserts only.
     """
     prepared = [(mail, hashlib.sha256(mail.data).hexdigest(), read_message_id(mail.data)) for mail in mails]
+    sealed = [seal_intake_raw(mail.data) for mail in mails]
     with transaction.atomic():
         known = _known_identities(prepared) if skip_known else set()
         results: list[Received] = []
         rows: list[InboundMessage] = []
-        for mail, digest, message_id in prepared:
+        for (mail, digest, message_id), stored in zip(prepared, sealed):
             if skip_known:
                 if (digest, message_id) in known:
                     results.append(Received(inbound_id=None, duplicate=True))
@@ -69,7 +71,7 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
                 known.add((digest, message_id))
             row = InboundMessage(
                 source=mail.source, envelope_from=mail.envelope_from[:320], envelope_to=list(mail.envelope_to),
-                raw=seal_intake_raw(mail.data), size=len(mail.data), sha256=digest, message_id_header=message_id,
+                raw=stored, size=len(mail.data), sha256=digest, message_id_header=message_id,
             )
             rows.append(row)
             results.append(Received(inbound_id=None, duplicate=False))
