@@ -3,7 +3,8 @@
 This module only parses arguments and prepares the environment; each command is a module in
 ``bridgedesk.commands`` (listed in its ``COMMANDS``). Errors a user can fix are printed as one
 clear line (exit 2), never as a traceback; output cut short by its reader (``| head``) ends
-quietly with 141, as a shell reports for tools stopped by SIGPIPE.
+quietly with 141, as a shell reports for tools stopped by SIGPIPE. Everything a command writes is private to the
+desk's user (``PRIVATE_UMASK``): the data directory holds customers' mail.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from bridgedesk.commands.base import UserError, chosen_data_folder
 from bridgedesk.config import ConfigError, load_config
 
 BROKEN_PIPE_EXIT = 141       # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
+# Files 0600, directories 0700: the database and its WAL, attachments, keys, models and sent
+# mail. Set before anything is created, inherited by the workers ``serve`` starts.
+PRIVATE_UMASK = 0o077
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +47,7 @@ def prepare_environment(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)
     args = build_parser().parse_args(argv)
     command = next(c for c in COMMANDS if c.name == args.command)
     try:

@@ -16,7 +16,7 @@ from django.conf import settings
 
 from bridgedesk.config import Config
 from bridgedesk.desk.processing.receive import receive_raw_messages
-from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.desk.runtime import get_config, get_intake_key, get_model
 from bridgedesk.desk.setup.demo import run_demo_setup
 from bridgedesk.desk.setup.queues import ensure_queues
 from bridgedesk.intake.imap import ImapPoller
@@ -71,6 +71,7 @@ class Desk:
         config = get_config()
         ensure_queues()
         get_model()
+        get_intake_key()   # made (or refused with one line) before any worker or listener could race for it
         self.workers = [spawn_worker(str(settings.DATA_DIR)) for _ in range(self.worker_count)]
         self._start_web()
         handler = SupportHandler(accepted=config.brand.own_addresses, committer=GroupCommit(receive_raw_messages))

@@ -2,20 +2,45 @@
 
 Only three inputs: ``BRIDGEDESK_DATA`` (embedded database, attachments, keys; default ``./var``),
 ``BRIDGEDESK_DATABASE_URL`` (PostgreSQL when running past one machine) and
-``BRIDGEDESK_CONFIG`` (the TOML file, read by :mod:`bridgedesk.config`).
+``BRIDGEDESK_CONFIG`` (the TOML file, read by :mod:`bridgedesk.config`). The data directory
+is made private (0700) here, whichever process opens it first.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import stat
+import sys
 from pathlib import Path
 
 import dj_database_url
 from dj_database_url import DBConfig
 
 DATA_DIR = Path(os.environ.get("BRIDGEDESK_DATA", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _make_private(folder: Path) -> None:
+    """Only the desk's user may enter the data directory; a directory that was open (made
+    before this rule, or by hand) has group and other permissions taken off everything in it, once.
+
+    Why: it holds the database, attachments and keys, and a mode of 0644 let every local
+    user read customers' mail. A directory we may not change is reported, not fatal.
+    """
+    try:
+        if stat.S_IMODE(folder.stat().st_mode) & 0o077 == 0:
+            return
+        for path in [folder, *folder.rglob("*")]:
+            mode = path.lstat().st_mode
+            if not stat.S_ISLNK(mode) and stat.S_IMODE(mode) & 0o077:
+                path.chmod(stat.S_IMODE(mode) & 0o700)
+    except OSError as exc:
+        print(f"bridgedesk: warning: cannot make the data directory {folder} private ({exc.strerror or exc}); "
+              f"run: chmod -R go= {folder}", file=sys.stderr)
+
+
+_make_private(DATA_DIR)
 
 
 def _load_or_create_secret_key(path: Path) -> str:
@@ -147,6 +172,8 @@ TASKS = {
     }
 }
 
+FILE_UPLOAD_PERMISSIONS = 0o600             # attachments: Django would make them 0644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",

@@ -16,6 +16,7 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from bridgedesk.config import ImapSource
 from bridgedesk.desk.models import InboundMessage
+from bridgedesk.desk.processing.rawcrypt import open_intake_raw
 from bridgedesk.desk.processing.receive import receive_raw_messages
 from bridgedesk.intake.imap import STORED, TOO_LARGE, ImapPoller, describe_error
 from tests.desk.helpers import build_mail
@@ -59,7 +60,7 @@ def flags_in(client: IMAPClient, folder: str = "INBOX") -> dict[int, set[bytes]]
 
 
 def stored_raws() -> list[bytes]:
-    return sorted(bytes(row.raw) for row in InboundMessage.objects.filter(source="imap"))
+    return sorted(open_intake_raw(bytes(row.raw)) for row in InboundMessage.objects.filter(source="imap"))
 
 
 def wait_until(check, timeout: float = 10.0) -> bool:

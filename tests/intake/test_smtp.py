@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bridgedesk.desk.models import InboundMessage
+from bridgedesk.desk.processing.rawcrypt import open_intake_raw
 from bridgedesk.desk.processing.receive import RawMail, receive_raw_messages
 from bridgedesk.intake.smtp import MAX_LINE_BYTES, GroupCommit, SmtpListener, SupportHandler, build_tls_context
 from tests.desk.helpers import build_mail
@@ -45,7 +46,7 @@ def test_accepted_message_is_committed_before_250(listener):
     assert code == 250
     inbound_id = int(reply.decode().rsplit(" ", 1)[1])
     row = InboundMessage.objects.get(pk=inbound_id)
-    assert bytes(row.raw) == raw
+    assert open_intake_raw(bytes(row.raw)) == raw
     assert row.source == "smtp" and row.envelope_to == ["support@kestrel.exchange"]
     assert row.task_id, "the processing job was enqueued in the same commit"
 
@@ -208,7 +209,7 @@ def test_long_lines_are_accepted_as_they_were_written(listener):
     with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
         refused = client.sendmail("alice@example.com", ["support@kestrel.exchange"], raw)
     assert refused == {}
-    assert bytes(InboundMessage.objects.get().raw) == raw
+    assert open_intake_raw(bytes(InboundMessage.objects.get().raw)) == raw
 
 
 def test_bare_lf_lines_are_accepted_and_kept(listener):
@@ -223,7 +224,7 @@ def test_bare_lf_lines_are_accepted_and_kept(listener):
     finally:
         session.close()
     assert reply.startswith("250 "), reply
-    assert bytes(InboundMessage.objects.get().raw) == raw + b"\r\n"
+    assert open_intake_raw(bytes(InboundMessage.objects.get().raw)) == raw + b"\r\n"
 
 
 def test_a_line_past_the_limit_is_refused_with_the_reason_and_the_session_goes_on():
@@ -262,7 +263,7 @@ def test_smuggling_with_a_fake_end_of_data_stays_one_message(listener, fake_end)
     assert reply.startswith("250 "), reply
     assert after.startswith("221"), f"the smuggled commands were answered: {after}"
     [row] = InboundMessage.objects.all()
-    assert b"smuggled" in bytes(row.raw) and row.envelope_from == "alice@example.com"
+    assert b"smuggled" in open_intake_raw(bytes(row.raw)) and row.envelope_from == "alice@example.com"
 
 
 def test_a_leading_dot_survives_transparency(listener):
@@ -270,4 +271,4 @@ def test_a_leading_dot_survives_transparency(listener):
     raw = build_mail(body=".hidden file\n..two dots\n.\nend")
     with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
         client.sendmail("alice@example.com", ["support@kestrel.exchange"], raw)
-    assert bytes(InboundMessage.objects.get().raw) == raw
+    assert open_intake_raw(bytes(InboundMessage.objects.get().raw)) == raw

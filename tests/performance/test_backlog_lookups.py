@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from bridgedesk.desk.models import InboundMessage
 from bridgedesk.desk.processing.failures import record_stage_failure
 from bridgedesk.desk.processing.pipeline import pending_originals, process_batch, read_pending_raw
+from bridgedesk.desk.processing.rawcrypt import open_intake_raw
 from tests.desk.helpers import build_mail, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -31,7 +32,7 @@ def test_read_pending_raw_returns_only_rows_still_waiting(desk_config):
     process_batch([first], on_failure=record_stage_failure)
     raws = read_pending_raw([first, second, third])
     assert set(raws) == {second, third}
-    assert b"backlog-1@example.cn" in raws[second]
+    assert b"backlog-1@example.cn" in open_intake_raw(raws[second])
 
 
 def test_pending_originals_skips_stored_and_same_batch_rows(desk_config):

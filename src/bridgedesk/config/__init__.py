@@ -8,6 +8,9 @@ from bridgedesk.config.schema import (
     CONFIG_ENV,
     DEFAULT_MAX_MESSAGE_BYTES,
     DKIM_KEY_ENV,
+    INTAKE_KEY_BYTES,
+    INTAKE_KEY_ENV,
+    INTAKE_KEY_HINT,
     REQUIRABLE_FIELDS,
     AutoReply,
     Brand,
@@ -23,10 +26,11 @@ from bridgedesk.config.schema import (
     SlaPolicy,
     Triage,
     Web,
+    decode_intake_key,
 )
 
 __all__ = [
-    "CONFIG_ENV", "DEFAULT_MAX_MESSAGE_BYTES", "DEMO_TOML", "DKIM_KEY_ENV", "REQUIRABLE_FIELDS", "AutoReply", "Brand",
+    "CONFIG_ENV", "DEFAULT_MAX_MESSAGE_BYTES", "DEMO_TOML", "DKIM_KEY_ENV", "INTAKE_KEY_BYTES", "INTAKE_KEY_ENV", "INTAKE_KEY_HINT", "REQUIRABLE_FIELDS", "AutoReply", "Brand",
     "Config", "ConfigError", "Dkim", "ImapSource", "Intake", "Outbound", "Processing", "Retention", "Sla", "SlaPolicy",
-    "Triage", "Web", "load_config", "parse_config",
+    "Triage", "Web", "decode_intake_key", "load_config", "parse_config",
 ]

@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bridgedesk.config.schema import (
     CONFIG_ENV,
     DKIM_KEY_ENV,
+    INTAKE_KEY_BYTES,
+    INTAKE_KEY_ENV,
+    INTAKE_KEY_HINT,
     REQUIRABLE_FIELDS,
     AutoReply,
     Brand,
@@ -35,6 +38,7 @@ from bridgedesk.config.schema import (
     SlaPolicy,
     Triage,
     Web,
+    decode_intake_key,
     required_keys,
     secret_env,
     table_keys,
@@ -338,7 +342,19 @@ def _parse_intake(table: Mapping[str, Any]) -> Intake:
     if base.max_message_bytes < 1024:
         raise ConfigError("intake.max_message_bytes must be at least 1024")
     return Intake(max_message_bytes=base.max_message_bytes, max_attachment_bytes=base.max_attachment_bytes,
-                  tls_cert=base.tls_cert, tls_key=base.tls_key, imap=sources)
+                  tls_cert=base.tls_cert, tls_key=base.tls_key, imap=sources, encryption_key=_check_intake_key(base.encryption_key))
+
+
+def _check_intake_key(text: str) -> str:
+    """An intake key must be 32 bytes in base64: a wrong one would seal mail no other host can open."""
+    if not text:
+        return text
+    try:
+        decode_intake_key(text)
+    except ValueError as exc:
+        raise ConfigError(f"intake.encryption_key (or ${INTAKE_KEY_ENV}) is not an intake key ({exc}): it must be "
+                          f"{INTAKE_KEY_BYTES} random bytes in base64; {INTAKE_KEY_HINT}") from None
+    return text
 
 
 def _build(cls: type[_Section], table: Mapping[str, Any], where: str) -> _Section:

@@ -8,6 +8,8 @@ Fields marked ``DERIVED`` are computed while loading, never written in the file.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from ipaddress import IPv4Network, IPv6Network
@@ -22,6 +24,10 @@ from bridgedesk.triage.vocabulary import QueueSlug
 CONFIG_ENV = "BRIDGEDESK_CONFIG"
 DKIM_KEY_ENV = "BRIDGEDESK_DKIM_KEY"
 DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024
+INTAKE_KEY_ENV = "BRIDGEDESK_INTAKE_KEY"
+INTAKE_KEY_BYTES = 32
+INTAKE_KEY_HINT = ('generate one with: python3 -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())" '
+                   "(a Fernet key works too)")
 DERIVED: Mapping[str, Any] = {"toml": False}
 
 
@@ -65,6 +71,9 @@ class Intake:
     tls_cert: str = ""
     tls_key: str = ""
     imap: tuple[ImapSource, ...] = ()
+    # Seals raw mail at rest (AES-256-GCM). Empty: the desk generates one into the data
+    # directory on first start (one host only; every host must share it past one machine).
+    encryption_key: str = field(default="", repr=False, metadata={"env": "BRIDGEDESK_INTAKE_KEY"})
 
 
 @dataclass(frozen=True)
@@ -192,3 +201,14 @@ def required_keys(cls: type) -> tuple[str, ...]:
 def secret_env(cls: type) -> dict[str, str]:
     """Field name -> the environment variable that may hold its value instead of the file."""
     return {f.name: f.metadata["env"] for f in fields(cls) if "env" in f.metadata}
+
+
+def decode_intake_key(text: str) -> bytes:
+    """The 32-byte AES key written as base64 (URL-safe or standard); ValueError when it is not one."""
+    try:
+        key = base64.b64decode(text.strip().replace("+", "-").replace("/", "_"), altchars=b"-_", validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("not base64") from None
+    if len(key) != INTAKE_KEY_BYTES:
+        raise ValueError(f"{len(key)} bytes, not {INTAKE_KEY_BYTES}")
+    return key

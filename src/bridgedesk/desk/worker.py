@@ -1,8 +1,9 @@
 """The worker process: django-tasks-db's job loop (ending a job and claiming the next in one
 transaction, see ``jobs/chaining.py``), plus a housekeeping thread that keeps every room tidy:
 it recovers work whose worker died (lease expired), purges sealed originals past their
-retention, indexes new messages for search, records SLA breaches and refreshes SQLite's
-planner statistics. It sits above the other rooms and may call any of them."""
+retention, indexes new messages for search, records SLA breaches, refreshes SQLite's
+planner statistics and, when no mail waits, truncates SQLite's WAL. It sits above the other
+rooms and may call any of them."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ import threading
 from django.db import close_old_connections, connections
 
 from bridgedesk.desk.db.planner import refresh_planner_statistics
+from bridgedesk.desk.db.wal import truncate_wal
 from bridgedesk.desk.jobs.chaining import ChainingWorker
 from bridgedesk.desk.jobs.recovery import recover_stalled_inbound, recover_stalled_outbox
 from bridgedesk.desk.jobs.registry import Job, performer
+from bridgedesk.desk.models import InboundMessage
 from bridgedesk.desk.processing.retention import purge_expired_originals
-from bridgedesk.desk.runtime import get_config, get_model
+from bridgedesk.desk.runtime import get_config, get_intake_key, get_model
 from bridgedesk.desk.search.index import catch_up as catch_up_search_index
 from bridgedesk.desk.sla.deadlines import scan_breaches
 from bridgedesk.understanding import preload
@@ -37,6 +40,18 @@ def run_housekeeping_once() -> None:
     catch_up_search_index()
     scan_breaches()
     refresh_planner_statistics()
+    truncate_wal_when_idle()
+
+
+def truncate_wal_when_idle() -> bool:
+    """Truncate the WAL (old images of erased pages) once nothing waits to be processed.
+
+    Only when idle: a checkpoint holds off writers while it copies the log, and while mail
+    streams in the WAL is recycled from its start anyway.
+    """
+    if InboundMessage.objects.filter(state=InboundMessage.State.RECEIVED).exists():
+        return False
+    return truncate_wal()
 
 
 def _housekeeping_loop(stop: threading.Event, interval: float) -> None:
@@ -63,8 +78,8 @@ def freeze_long_lived_objects() -> None:
 
 
 def preload_worker() -> None:
-    """Load before the first job what every job needs: the category model, the understanding
-    tables (``understanding.preload``) and the code of the jobs themselves.
+    """Load before the first job what every job needs: the category model, the intake key, the
+    understanding tables (``understanding.preload``) and the code of the jobs themselves.
 
     Why the code: the job modules import the outbox, DKIM and DNS libraries and Pillow's image
     readers on first use; inside the first job that was about 0.13 s, a third of a 64-message
@@ -75,6 +90,7 @@ def preload_worker() -> None:
     for job in Job:
         performer(job)   # imports the code that does each job
     get_model()   # load or train
+    get_intake_key()   # a missing or damaged key stops the worker at start with one line, not in every job
     preload()
     Image.preinit()   # the common image readers (PNG, JPEG, GIF, BMP), registered on first open
 

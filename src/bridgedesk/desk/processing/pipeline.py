@@ -47,6 +47,7 @@ from bridgedesk.desk.models.events import (
 )
 from bridgedesk.desk.outbox.queue import queue_acknowledgement, queue_acknowledgements
 from bridgedesk.desk.processing.failures import record_stage_failure
+from bridgedesk.desk.processing.rawcrypt import open_intake_raw
 from bridgedesk.desk.processing.replies import (
     REPLY_FIELDS,
     CustomerMessage,
@@ -495,7 +496,8 @@ def defer_inbound(inbound_ids: list[int], deferrals: int) -> None:
 
 
 def read_pending_raw(inbound_ids: Sequence[int]) -> dict[int, bytes]:
-    """Raw bytes of the rows still waiting to be processed, in one query.
+    """Raw bytes of the rows still waiting to be processed, in one query, as stored: sealed
+    (``_prepare_raw`` opens each in a stage of its own, so a row that does not open fails alone).
 
     Looked up by primary key alone, the state checked here: with ``state`` in the query too,
     SQLite (no statistics) walks the ``state`` index over the whole waiting backlog.
@@ -545,11 +547,12 @@ def _prepare(inbound_id: int, config: Config) -> Prepared | None:
     return _prepare_raw(inbound_id, read_pending_raw([inbound_id]).get(inbound_id), config, get_model())
 
 
-def _prepare_raw(inbound_id: int, raw: bytes | None, config: Config,
+def _prepare_raw(inbound_id: int, sealed: bytes | None, config: Config,
                  model: CategoryModel) -> Prepared | None:
-    """Understand (pure) and store attachments, before any transaction; None when nothing is pending."""
-    if raw is None:
+    """Open the sealed bytes, understand (pure) and store attachments, before any transaction; None when nothing is pending."""
+    if sealed is None:
         return None
+    raw = _run_stage("open_raw", lambda: open_intake_raw(sealed))
     understanding = _run_stage("understand", lambda: _understand(raw, config, model))
     stored = _run_stage("store_attachments", lambda: _store_attachments(understanding))
     return Prepared(inbound_id, understanding, stored, raw)

@@ -2,7 +2,8 @@
 
 SMTP, IMAP and file import all end here. Nothing is parsed beyond what identifies the
 message; the processing job does the real reading. Rows and their processing task are
-written in one transaction, so a crash can lose neither one without the other.
+written in one transaction, so a crash can lose neither one without the other. The raw
+bytes are stored sealed (``rawcrypt``): what a crash leaves on disk reveals nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db import transaction
 from bridgedesk.desk.db.bulk import insert_rows
 from bridgedesk.desk.jobs.tasks import enqueue_processing
 from bridgedesk.desk.models import InboundMessage
+from bridgedesk.desk.processing.rawcrypt import seal_intake_raw
 
 _MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
@@ -55,14 +57,16 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
 
     ``skip_known`` (used by import) skips a mail whose exact bytes and Message-ID were already
     received; SMTP and IMAP keep every copy and let processing collapse duplicates, because a
-    sender retrying after a lost 250 must still get its answer.
+    sender retrying after a lost 250 must still get its answer. Hashing and sealing happen
+    before the transaction: SQLite's write lock is held for the inserts only.
     """
     prepared = [(mail, hashlib.sha256(mail.data).hexdigest(), read_message_id(mail.data)) for mail in mails]
+    sealed = [seal_intake_raw(mail.data) for mail in mails]
     with transaction.atomic():
         known = _known_identities(prepared) if skip_known else set()
         results: list[Received] = []
         rows: list[InboundMessage] = []
-        for mail, digest, message_id in prepared:
+        for (mail, digest, message_id), stored in zip(prepared, sealed):
             if skip_known:
                 if (digest, message_id) in known:
                     results.append(Received(inbound_id=None, duplicate=True))
@@ -70,7 +74,7 @@ def receive_raw_messages(mails: Sequence[RawMail], *, skip_known: bool = False) 
                 known.add((digest, message_id))
             row = InboundMessage(
                 source=mail.source, envelope_from=mail.envelope_from[:320], envelope_to=list(mail.envelope_to),
-                raw=mail.data, size=len(mail.data), sha256=digest, message_id_header=message_id,
+                raw=stored, size=len(mail.data), sha256=digest, message_id_header=message_id,
                 written_at=mail.written_at, acknowledge=mail.acknowledge,
             )
             rows.append(row)

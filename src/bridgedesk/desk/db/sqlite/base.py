@@ -12,11 +12,19 @@ Only a statement outside a transaction is retried (a ``BEGIN``, or one statement
 autocommit): it did nothing before failing, so running it again is safe. Inside a
 transaction the lock is already held (transactions begin IMMEDIATE), so waits never happen
 there; if one did, the error is raised as SQLite reports it.
+
+Every connection also turns ``secure_delete`` on: erased bytes (raw mail after processing,
+purged originals) are overwritten with zeros instead of lingering in free pages. Many SQLite
+builds (Debian's among them) default to it, others do not; the desk must not depend on which.
+And it keeps the database file private (0600) whichever process created it; SQLite gives
+the WAL and shared-memory files the database file's mode.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,10 +86,28 @@ class DatabaseWrapper(sqlite_base.DatabaseWrapper):
         connection = super().get_new_connection(conn_params)
         connection.lock_wait_seconds = float(conn_params.get("timeout", 5.0))
         connection.execute("PRAGMA busy_timeout = 0")   # from here on, waits are polled (above)
+        connection.execute("PRAGMA secure_delete = ON")   # after init_command: whatever the build or settings say
+        keep_private(str(conn_params["database"]))
         return connection
 
     def create_cursor(self, name: str | None = None) -> PollingCursor:
         return self.connection.cursor(factory=PollingCursor)
+
+
+def keep_private(database: str) -> None:
+    """Take group and other permissions off the database file and its WAL and shared-memory files.
+
+    For processes started without the desk's umask (a WSGI server of the operator's choosing):
+    the file they create first would be 0644. A file we may not change is left to the data
+    directory's own mode (0700).
+    """
+    for name in (database, f"{database}-wal", f"{database}-shm"):
+        try:
+            mode = stat.S_IMODE(os.stat(name).st_mode)
+            if mode & 0o077:
+                os.chmod(name, mode & 0o700)
+        except OSError:
+            continue
 
 
 @contextmanager
