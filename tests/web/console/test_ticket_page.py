@@ -184,3 +184,10 @@ def test_an_attached_message_is_shown_with_its_headers_and_guarded(make_agent, d
     agent = make_agent("sec", role="security") if t.queue == "security" else make_agent("ann")
     html = agent.get(f"/tickets/{t.number}/").content.decode()
     assert "Wallet check required" in html and SEED not in html
+
+
+def test_a_strangers_reply_raises_the_takeover_banner_once(agent, ticket):
+    # The reply leaves a sender_mismatch event and the ticket's possible_hijack flag: one cause, one banner.
+    make_tickets(mail(f"Re: [{ticket.number}] {ticket.subject}", "Send the refund to my new wallet.", sender="mallory@example.net"))
+    html = agent.get(f"/tickets/{ticket.number}/").content.decode()
+    assert html.count("possible account takeover") == 1

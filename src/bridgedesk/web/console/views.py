@@ -171,6 +171,8 @@ def collect_warnings(ticket: Ticket, timeline: list[TimelineEntry]) -> list[str]
             data = item.data
             code = f"phishing:{data.get('verdict', '')}" if item.kind == EventKind.PHISHING_ANALYSIS else item.kind
             found.append(code)
+    # One banner per cause: a stranger's reply leaves both the message's mismatch and the ticket's hijack flag.
+    found = ["possible_hijack" if code == "sender_mismatch" else code for code in found]
     return list(dict.fromkeys(found))
 
 
