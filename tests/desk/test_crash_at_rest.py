@@ -90,13 +90,28 @@ def needles(secret: str) -> list[bytes]:
 
 
 def files_under(root: Path, *, modified_since: float = 0.0) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file() and p.stat().st_mtime >= modified_since]
+    found = []
+    for path in root.rglob("*"):
+        try:
+            if path.is_file() and path.stat().st_mtime >= modified_since:
+                found.append(path)
+        except FileNotFoundError:   # a running PostgreSQL renames and removes its own files as we list them
+            continue
+    return found
+
+
+def read_if_still_there(path: Path) -> bytes:
+    """A file's bytes, or none when its owner removed it since it was listed (what is gone holds nothing)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
 
 
 def secrets_found(files: list[Path]) -> dict[str, list[str]]:
     """For each secret, the files holding any form of it."""
     found: dict[str, list[str]] = {}
-    contents = [(path, path.read_bytes()) for path in files]
+    contents = [(path, read_if_still_there(path)) for path in files]
     for secret in ALL_SECRETS:
         forms = needles(secret)
         hits = [str(path) for path, data in contents if any(form in data for form in forms)]
