@@ -171,14 +171,14 @@ def test_trusted_proxies_are_read_as_networks(config_file):
     from ipaddress import ip_network
 
     assert load_config(config_file()).web.trusted_proxies == ()
-    config = load_config(config_file('[web]\ntrusted_proxies = ["127.0.0.1/32", "10.0.0.0/8", "::1", "2001:db8::/32"]\n'))
-    assert config.web.trusted_proxies == tuple(ip_network(n) for n in ("127.0.0.1/32", "10.0.0.0/8", "::1/128", "2001:db8::/32"))
+    config = load_config(config_file('[web]\ntrusted_proxies = ["127.0.0.1/32", "192.0.2.0/24", "::1", "2001:db8::/32"]\n'))
+    assert config.web.trusted_proxies == tuple(ip_network(n) for n in ("127.0.0.1/32", "192.0.2.0/24", "::1/128", "2001:db8::/32"))
 
 
 @pytest.mark.parametrize("extra, message", [
     ('[web]\ntrusted_proxies = "127.0.0.1"\n', r"web\.trusted_proxies must be a list of strings"),
     ('[web]\ntrusted_proxies = ["localhost"]\n', r"web\.trusted_proxies: 'localhost' is not an IP address or network.*127\.0\.0\.1/32"),
-    ('[web]\ntrusted_proxies = ["10.0.0.1/8"]\n', r"web\.trusted_proxies: '10\.0\.0\.1/8' has bits set past its /8 prefix; did you mean 10\.0\.0\.0/8\?"),
+    ('[web]\ntrusted_proxies = ["192.0.2.1/24"]\n', r"web\.trusted_proxies: '192\.0\.2\.1/24' has bits set past its /24 prefix; did you mean 192\.0\.2\.0/24\?"),
     ('[web]\ntrusted_proxies = ["0.0.0.0/0"]\n', r"web\.trusted_proxies: '0\.0\.0\.0/0' trusts every address"),
     ('[web]\ntrusted_proxy = ["127.0.0.1"]\n', r"unknown key web\.trusted_proxy; known keys here: trusted_proxies"),
 ])

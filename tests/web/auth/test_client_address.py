@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from bridgedesk.web.auth.client_address import client_ip
 
 pytestmark = pytest.mark.django_db
-PROXIES = '[web]\ntrusted_proxies = ["127.0.0.1/32", "10.0.0.0/8", "::1"]\n'
+PROXIES = '[web]\ntrusted_proxies = ["127.0.0.1/32", "192.0.2.0/24", "::1"]\n'
 
 
 def seen_as(peer: str, forwarded_for: str | None = None) -> str:
@@ -34,15 +34,15 @@ def test_from_an_untrusted_peer_the_header_is_ignored(desk_config):
 
 @pytest.mark.parametrize("peer, forwarded_for, client", [
     ("127.0.0.1", "198.51.100.1", "198.51.100.1"),                         # one proxy
-    ("127.0.0.1", "198.51.100.1, 10.1.2.3", "198.51.100.1"),               # two proxies of ours
+    ("127.0.0.1", "198.51.100.1, 192.0.2.3", "198.51.100.1"),               # two proxies of ours
     ("127.0.0.1", "6.6.6.6, 198.51.100.1", "198.51.100.1"),                # the client forged the left part
-    ("127.0.0.1", "6.6.6.6,198.51.100.1,10.1.2.3", "198.51.100.1"),
-    ("127.0.0.1", "[2001:db8::7]:4711, 10.1.2.3", "2001:db8::7"),          # IPv6 with a port, bracketed
+    ("127.0.0.1", "6.6.6.6,198.51.100.1,192.0.2.3", "198.51.100.1"),
+    ("127.0.0.1", "[2001:db8::7]:4711, 192.0.2.3", "2001:db8::7"),          # IPv6 with a port, bracketed
     ("127.0.0.1", "198.51.100.1:5000", "198.51.100.1"),                    # IPv4 with a port
     ("::1", "::ffff:198.51.100.1", "198.51.100.1"),                        # IPv4-mapped IPv6 is the IPv4 address
-    ("127.0.0.1", "10.9.9.9, 10.1.2.3", "10.9.9.9"),                       # every hop ours: the farthest
+    ("127.0.0.1", "192.0.2.9, 192.0.2.3", "192.0.2.9"),                       # every hop ours: the farthest
     ("127.0.0.1", "", "127.0.0.1"),                                        # a proxy's own request
-    ("127.0.0.1", "not-an-address, 10.1.2.3", "10.1.2.3"),                 # garbage: the nearest proxy vouches only for itself
+    ("127.0.0.1", "not-an-address, 192.0.2.3", "192.0.2.3"),                 # garbage: the nearest proxy vouches only for itself
     ("127.0.0.1", "198.51.100.1, unknown", "127.0.0.1"),
 ])
 def test_from_a_trusted_proxy_the_right_most_untrusted_hop_is_the_client(desk_config, peer, forwarded_for, client):
