@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bridgedesk.config import Config
+from bridgedesk.guard.phishing.analysis import contract_indicators
 from bridgedesk.triage.category.model import CategoryModel
 from bridgedesk.understanding import Understanding, entity_dicts, understand_with_config
 
@@ -119,7 +120,7 @@ def _score_phishing(expected: dict[str, Any], understanding: Understanding, hits
     analysis = understanding.phishing
     hits["phishing_recognised"] += analysis is not None
     hits["phishing_verdict"] += analysis is not None and analysis.verdict == expected["verdict"]
-    found = set(analysis.indicators) if analysis is not None else set()
+    found = set(contract_indicators(analysis.indicators)) if analysis is not None else set()   # the labels use the contract's names
     for indicator in expected["indicators"]:
         totals["phishing_indicators"] += 1
         hits["phishing_indicators"] += indicator in found

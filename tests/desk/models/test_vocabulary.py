@@ -251,7 +251,8 @@ def test_the_phishing_payload_is_what_the_pipeline_wrote():
     analysis = PhishingAnalysis(verdict="suspicious", score=0.5, indicators=("shortened_link",),
                                 details=tuple(f"finding {n}" for n in range(30)), domains=tuple(f"d{n}.example" for n in range(60)),
                                 urls=tuple(f"https://u{n}.example/" for n in range(60)))
-    before = {"message": 9, **analysis.as_contract(), "details": list(analysis.details)[:20],
+    before = {"message": 9, "verdict": analysis.verdict, "score": analysis.score, "indicators": list(analysis.indicators),
+              "details": list(analysis.details)[:20],
               "domains": list(analysis.domains)[:50], "urls": list(analysis.urls)[:50]}
     assert shape(PhishingAnalysisPayload.of(9, analysis).to_json()) == shape(before)
     assert PhishingAnalysisPayload.of(9, analysis).to_json() == before

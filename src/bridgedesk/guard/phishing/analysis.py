@@ -69,8 +69,33 @@ class PhishingAnalysis:
     urls: tuple[str, ...]         # links that do not go to an official host: the takedown list
 
     def as_contract(self) -> dict:
-        """The ``phishing`` object of ``bridgedesk triage --json`` (CONTRACTS.md)."""
-        return {"verdict": self.verdict, "score": self.score, "indicators": list(self.indicators)}
+        """The ``phishing`` object of ``bridgedesk triage --json`` (CONTRACTS.md): indicators by the contract's names."""
+        return {"verdict": self.verdict, "score": self.score, "indicators": contract_indicators(self.indicators)}
+
+
+# The contract names the indicators other tools read (docs/CONTRACTS.md) and says an indicator that
+# fits one of them is reported under that name; ours are finer (which check failed, which part of
+# the message). Ours stay on the analysis (the score, the verdict reply's reasons and the stored
+# events use them); the contract's are what ``as_contract`` reports. Indicators the contract has
+# no name for are reported as they are ("more may be added").
+CONTRACT_NAMES: dict[str, str] = {
+    "lookalike_domain": "lookalike_domain",
+    "brand_in_foreign_domain": "lookalike_domain",
+    "lookalike_link": "lookalike_domain",
+    "link_text_mismatch": "link_mismatch",
+    "credential_request": "credential_request",
+    "urgency_threat": "urgency",
+    "spf_fail": "auth_fail",
+    "dkim_fail": "auth_fail",
+    "dmarc_fail": "auth_fail",
+    "brand_name_mismatch": "spoofed_display_name",
+    "dangerous_attachment": "attachment_risk",
+}
+
+
+def contract_indicators(indicators: Sequence[str]) -> list[str]:
+    """Our indicator names as the contract names them, each once, strongest first."""
+    return list(dict.fromkeys(CONTRACT_NAMES.get(name, name) for name in indicators))
 
 
 def analyse_report(
